@@ -1,0 +1,8 @@
+// REST API defaults and the hard ceiling on page size.
+export default ({ env }: { env: any }) => ({
+  rest: {
+    defaultLimit: env.int('API_DEFAULT_LIMIT', 25),
+    maxLimit: env.int('API_MAX_LIMIT', 100),
+    withCount: true,
+  },
+});

@@ -1,0 +1,26 @@
+// Application wiring: each register/bootstrap step is a named function from its own module.
+import type { Core } from '@strapi/strapi';
+import { publishedOnly } from './document-middlewares/published-only';
+import { fillSlug } from './document-middlewares/fill-slug';
+import { articleRules } from './document-middlewares/article-rules';
+import { photoCreditLine } from './document-middlewares/photo-credit-line';
+import { grantPublicPermissions } from './bootstrap/public-permissions';
+import { ensureListIndexes } from './bootstrap/list-indexes';
+import { refreshCreditLines } from './bootstrap/credit-lines';
+import { seedDemoNewsroom } from './seed/seed-demo';
+
+export default {
+  register({ strapi }: { strapi: Core.Strapi }) {
+    strapi.documents.use(publishedOnly(strapi) as never);
+    strapi.documents.use(fillSlug(strapi) as never);
+    strapi.documents.use(articleRules(strapi) as never);
+    strapi.documents.use(photoCreditLine(strapi) as never);
+  },
+
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await ensureListIndexes(strapi);
+    await grantPublicPermissions(strapi);
+    await refreshCreditLines(strapi);
+    await seedDemoNewsroom(strapi);
+  },
+};

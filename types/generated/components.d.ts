@@ -1,0 +1,194 @@
+import type { Schema, Struct } from '@strapi/strapi';
+
+export interface ArticleFootnote extends Struct.ComponentSchema {
+  collectionName: 'components_article_footnotes';
+  info: {
+    description: 'An editorial footnote such as a legal note';
+    displayName: 'Footnote';
+    icon: 'information';
+  };
+  attributes: {
+    marker: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 8;
+      }>;
+    text: Schema.Attribute.Text &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+  };
+}
+
+export interface ArticleRelatedStoryLink extends Struct.ComponentSchema {
+  collectionName: 'components_article_related_story_links';
+  info: {
+    description: 'An internal article or an external http(s) URL';
+    displayName: 'Related story link';
+    icon: 'link';
+  };
+  attributes: {
+    article: Schema.Attribute.Relation<'oneToOne', 'api::article.article'>;
+    label: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 60;
+      }>;
+    thumbnail: Schema.Attribute.Relation<'oneToOne', 'api::photo.photo'>;
+    titleOverride: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 300;
+      }>;
+    url: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2048;
+      }>;
+  };
+}
+
+export interface BlocksExternalEmbed extends Struct.ComponentSchema {
+  collectionName: 'components_blocks_external_embeds';
+  info: {
+    description: 'A post or video from another platform, by URL';
+    displayName: 'External embed';
+    icon: 'play';
+  };
+  attributes: {
+    caption: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 1000;
+      }>;
+    provider: Schema.Attribute.Enumeration<
+      ['youtube', 'x', 'instagram', 'facebook', 'tiktok', 'vimeo', 'other']
+    > &
+      Schema.Attribute.DefaultTo<'other'>;
+    url: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2048;
+      }>;
+  };
+}
+
+export interface BlocksPhotoEmbed extends Struct.ComponentSchema {
+  collectionName: 'components_blocks_photo_embeds';
+  info: {
+    description: 'An inline photo; its caption can be overridden here';
+    displayName: 'Photo';
+    icon: 'picture';
+  };
+  attributes: {
+    captionOverride: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 1000;
+      }>;
+    photo: Schema.Attribute.Relation<'oneToOne', 'api::photo.photo'>;
+  };
+}
+
+export interface BlocksQuote extends Struct.ComponentSchema {
+  collectionName: 'components_blocks_quotes';
+  info: {
+    description: 'A pull quote';
+    displayName: 'Quote';
+    icon: 'quote';
+  };
+  attributes: {
+    attribution: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    text: Schema.Attribute.Text &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+  };
+}
+
+export interface BlocksRelatedStory extends Struct.ComponentSchema {
+  collectionName: 'components_blocks_related_storys';
+  info: {
+    description: 'A link to a related story inside the body';
+    displayName: 'Related story';
+    icon: 'link';
+  };
+  attributes: {
+    link: Schema.Attribute.Component<'article.related-story-link', false> &
+      Schema.Attribute.Required;
+  };
+}
+
+export interface BlocksRichText extends Struct.ComponentSchema {
+  collectionName: 'components_blocks_rich_texts';
+  info: {
+    description: 'Paragraphs of body text (Markdown)';
+    displayName: 'Rich text';
+    icon: 'align-left';
+  };
+  attributes: {
+    body: Schema.Attribute.RichText & Schema.Attribute.Required;
+  };
+}
+
+export interface GalleryGalleryItem extends Struct.ComponentSchema {
+  collectionName: 'components_gallery_gallery_items';
+  info: {
+    description: 'A photo in a gallery, with an optional caption for this gallery';
+    displayName: 'Gallery item';
+    icon: 'picture';
+  };
+  attributes: {
+    captionOverride: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 1000;
+      }>;
+    photo: Schema.Attribute.Relation<'oneToOne', 'api::photo.photo'>;
+  };
+}
+
+export interface MediaPhotoCredit extends Struct.ComponentSchema {
+  collectionName: 'components_media_photo_credits';
+  info: {
+    description: 'Who took the photo and on what terms it may be used';
+    displayName: 'Photo credit';
+    icon: 'camera';
+  };
+  attributes: {
+    agency: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    copyrightHolder: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    license: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 300;
+      }>;
+    mayRedistribute: Schema.Attribute.Boolean &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<true>;
+    photographer: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+  };
+}
+
+declare module '@strapi/strapi' {
+  export namespace Public {
+    export interface ComponentSchemas {
+      'article.footnote': ArticleFootnote;
+      'article.related-story-link': ArticleRelatedStoryLink;
+      'blocks.external-embed': BlocksExternalEmbed;
+      'blocks.photo-embed': BlocksPhotoEmbed;
+      'blocks.quote': BlocksQuote;
+      'blocks.related-story': BlocksRelatedStory;
+      'blocks.rich-text': BlocksRichText;
+      'gallery.gallery-item': GalleryGalleryItem;
+      'media.photo-credit': MediaPhotoCredit;
+    }
+  }
+}
