@@ -19,6 +19,7 @@ module.exports = {
       testMatch: ['**/*.int.spec.ts'],
       transform: { '^.+\\.ts$': swc },
       globalSetup: '<rootDir>/tests/helpers/global-setup.js',
+      globalTeardown: '<rootDir>/tests/helpers/global-teardown.js',
     },
   ],
 };

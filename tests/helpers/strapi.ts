@@ -7,7 +7,7 @@ import path from 'path';
 import type { Core } from '@strapi/strapi';
 
 const appDir = path.resolve(__dirname, '..', '..');
-const distDir = path.join(appDir, '.tmp', 'test-dist');
+const distDir = process.env.NEWSROOM_TEST_DIST ?? path.join(appDir, '.tmp', 'test-dist');
 
 export interface TestApp {
   strapi: Core.Strapi;
