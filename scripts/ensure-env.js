@@ -7,8 +7,9 @@ const crypto = require('crypto');
 const SECRETS = ['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'ENCRYPTION_KEY'];
 const file = path.resolve(__dirname, '..', '.env');
 
+// The "dev-" prefix lets production recognise (and refuse) a development .env.
 function random() {
-  return crypto.randomBytes(24).toString('base64');
+  return `dev-${crypto.randomBytes(24).toString('base64')}`;
 }
 
 function main() {

@@ -21,6 +21,10 @@ describe('production secrets', () => {
     expect(() => assertProductionSecrets(vars, 'production')).toThrow(/APP_KEYS, JWT_SECRET, ENCRYPTION_KEY/);
   });
 
+  it('refuses the development secrets that npm run develop generates', () => {
+    expect(findBadSecrets({ ...good, ADMIN_JWT_SECRET: 'dev-' + 'x'.repeat(32) })).toEqual(['ADMIN_JWT_SECRET']);
+  });
+
   it('does not check outside production', () => {
     expect(() => assertProductionSecrets({}, 'development')).not.toThrow();
   });
