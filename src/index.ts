@@ -1,6 +1,7 @@
 // Application wiring: each register/bootstrap step is a named function from its own module.
 import type { Core } from '@strapi/strapi';
 import { publishedOnly } from './document-middlewares/published-only';
+import { photoDetails } from './document-middlewares/photo-details';
 import { fillSlug } from './document-middlewares/fill-slug';
 import { articleRules } from './document-middlewares/article-rules';
 import { photoCreditLine } from './document-middlewares/photo-credit-line';
@@ -8,10 +9,13 @@ import { grantPublicPermissions } from './bootstrap/public-permissions';
 import { ensureListIndexes } from './bootstrap/list-indexes';
 import { refreshCreditLines } from './bootstrap/credit-lines';
 import { seedDemoNewsroom } from './seed/seed-demo';
+import { configureAdminViews } from './bootstrap/admin-views';
+import { ensureFirstAdmin } from './bootstrap/first-admin';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     strapi.documents.use(publishedOnly(strapi) as never);
+    strapi.documents.use(photoDetails(strapi) as never);
     strapi.documents.use(fillSlug(strapi) as never);
     strapi.documents.use(articleRules(strapi) as never);
     strapi.documents.use(photoCreditLine(strapi) as never);
@@ -22,5 +26,7 @@ export default {
     await grantPublicPermissions(strapi);
     await refreshCreditLines(strapi);
     await seedDemoNewsroom(strapi);
+    await configureAdminViews(strapi);
+    await ensureFirstAdmin(strapi);
   },
 };

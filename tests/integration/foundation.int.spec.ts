@@ -100,6 +100,24 @@ describe('an article over REST', () => {
   });
 });
 
+describe('photos always travel with caption, credit and alt text', () => {
+  it('over /api/photos without any populate', async () => {
+    const res = await request(app.server).get(`/api/photos/${lead.documentId}`).expect(200);
+    expect(res.body.data).toMatchObject({ caption: 'Rescue workers search the rubble', altText: 'Two rescue workers in orange helmets', creditLine: '© AP Photo / Dusan Vranic' });
+    expect(res.body.data.credit).toMatchObject({ agency: 'AP Photo', photographer: 'Dusan Vranic' });
+    expect(res.body.data.image.url).toMatch(/^\/uploads\//);
+  });
+
+  it('under an article populated with populate=* or a bare leadPhoto', async () => {
+    for (const populate of ['*', 'leadPhoto']) {
+      const res = await request(app.server).get(`/api/articles/${story.documentId}`).query({ populate }).expect(200);
+      expect(res.body.data.leadPhoto.credit).toMatchObject({ agency: 'AP Photo' });
+      expect(res.body.data.leadPhoto.image.url).toMatch(/^\/uploads\//);
+      expect(res.body.data.leadPhoto.altText).toBeTruthy();
+    }
+  });
+});
+
 describe('article rules on save', () => {
   it('refuses a related-story link with two targets, with a clear message, and stores nothing', async () => {
     const before = await app.strapi.db.query('api::article.article').count({});
