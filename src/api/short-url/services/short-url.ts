@@ -1,3 +1,243 @@
-import { factories } from '@strapi/strapi';
+// Short links: one per published article (created on first publish), plus editors' links to
+// external URLs. Owns every short-url query: lookup, batch lookup for feeds, collision-safe
+// creation, atomic hit counting and the QR image.
+import { factories, type Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import QRCode from 'qrcode';
+import { createCodeGenerator, isCodeFormat, isReservedCode, type CodeGenerator } from '../../../lib/short-urls/short-code';
+import { linkAvailability, shortLinkUrl, type LinkAvailability } from '../../../lib/short-urls/link-state';
+import { articleUrl } from '../../../lib/urls/canonical-url';
 
-export default factories.createCoreService('api::short-url.short-url');
+const UID = 'api::short-url.short-url';
+const ARTICLE = 'api::article.article';
+const TABLE = 'short_urls';
+/** Attempts at a fresh random code before giving up; each failure means the code was taken. */
+const MAX_CODE_ATTEMPTS = 12;
+/** Keeps `IN (...)` lists well under SQLite's bound-parameter limit. */
+const IN_CHUNK = 500;
+
+export interface ShortLink {
+  code: string;
+  shortUrl: string;
+}
+
+export interface ArticleShortUrl extends ShortLink {
+  target: string;
+  hits: number;
+}
+
+type Row = {
+  id: number;
+  documentId: string;
+  code: string;
+  url?: string | null;
+  articleDocumentId?: string | null;
+  redirectStatus?: number | null;
+  hits?: number | string | null;
+  enabled?: boolean | null;
+  expiresAt?: string | null;
+};
+
+export type Resolution =
+  | { kind: 'unknown' }
+  | { kind: 'unavailable'; reason: Exclude<LinkAvailability, 'active'> }
+  | { kind: 'redirect'; id: number; code: string; target: string; status: number };
+
+const LINK_FIELDS = ['id', 'documentId', 'code', 'url', 'articleDocumentId', 'redirectStatus', 'hits', 'enabled', 'expiresAt'];
+
+function shortUrlConfig(strapi: Core.Strapi) {
+  return {
+    baseUrl: strapi.config.get('short-urls.baseUrl', 'http://localhost:1337') as string,
+    codeLength: strapi.config.get('short-urls.codeLength', 7) as number,
+  };
+}
+
+/** A unique-constraint failure on `code`: Strapi's own pre-check or the database index (race). */
+export function isCodeConflict(error: unknown): boolean {
+  const e = error as { name?: string; code?: string; message?: string; details?: { errors?: Array<{ path?: string[] }> } };
+  if (e?.name === 'ValidationError' && e.details?.errors?.some((d) => d.path?.[0] === 'code' && /unique/i.test(JSON.stringify(d)))) return true;
+  if (e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE') return true; // PostgreSQL, SQLite
+  return /unique/i.test(e?.message ?? '') && /code/i.test(e?.message ?? '');
+}
+
+let savepointSeq = 0;
+
+/**
+ * Runs `fn` behind a SAVEPOINT so a unique violation can be retried even inside an outer
+ * transaction: PostgreSQL aborts the whole transaction on an error otherwise.
+ */
+async function withSavepoint<T>(strapi: Core.Strapi, fn: () => Promise<T>): Promise<T> {
+  return strapi.db.transaction(async ({ trx }) => {
+    const name = `short_code_${++savepointSeq}`;
+    await trx.raw(`SAVEPOINT ${name}`);
+    try {
+      const result = await fn();
+      await trx.raw(`RELEASE SAVEPOINT ${name}`);
+      return result;
+    } catch (error) {
+      await trx.raw(`ROLLBACK TO SAVEPOINT ${name}`);
+      throw error;
+    }
+  });
+}
+
+export default factories.createCoreService(UID, ({ strapi }) => {
+  let generateCode: CodeGenerator | null = null;
+  const nextCode = () => (generateCode ??= createCodeGenerator(shortUrlConfig(strapi).codeLength))();
+
+  async function articleTarget(articleDocumentId: string): Promise<string | null> {
+    const rows = (await strapi.db.query(ARTICLE).findMany({
+      where: { documentId: articleDocumentId, publishedAt: { $notNull: true } },
+      select: ['slug', 'locale', 'documentId', 'firstPublishedAt'],
+      populate: { section: { select: ['slug'] } },
+    })) as Array<{ slug: string; locale?: string; documentId: string; firstPublishedAt?: string | null; section?: { slug?: string } | null }>;
+    if (rows.length === 0) return null;
+    const defaultLocale = (await strapi.plugin('i18n')?.service('locales')?.getDefaultLocale?.()) as string | undefined;
+    const row = rows.find((r) => r.locale === defaultLocale) ?? rows[0];
+    return articleUrl(
+      strapi.config.get('newsroom.siteUrl') as string,
+      { slug: row.slug, section: row.section?.slug ?? null, documentId: row.documentId, locale: row.locale ?? null, firstPublishedAt: row.firstPublishedAt ?? null },
+      strapi.config.get('newsroom.articlePathPattern') as string,
+    );
+  }
+
+  return {
+    /** Replaces the random code generator (tests force collisions with it); null restores the default. */
+    useCodeGenerator(generator: CodeGenerator | null) {
+      generateCode = generator;
+    },
+
+    shortUrlFor(code: string): string {
+      return shortLinkUrl(shortUrlConfig(strapi).baseUrl, code);
+    },
+
+    /**
+     * The usable short link of each article: one query for all ids. An article with several
+     * links gets its oldest active one (the one made on first publish).
+     */
+    async getShortLinks(articleDocumentIds: string[]): Promise<Map<string, ShortLink>> {
+      const ids = [...new Set(articleDocumentIds.filter((id) => typeof id === 'string' && id.length > 0))];
+      const links = new Map<string, ShortLink>();
+      if (ids.length === 0) return links;
+      const now = new Date();
+      const { baseUrl } = shortUrlConfig(strapi);
+      for (let i = 0; i < ids.length; i += IN_CHUNK) {
+        const rows = (await strapi.db.query(UID).findMany({
+          where: {
+            articleDocumentId: { $in: ids.slice(i, i + IN_CHUNK) },
+            enabled: { $ne: false },
+            $or: [{ expiresAt: { $null: true } }, { expiresAt: { $gt: now } }],
+          },
+          select: ['id', 'code', 'articleDocumentId'],
+          orderBy: { id: 'asc' },
+        })) as Row[];
+        for (const row of rows) {
+          if (row.articleDocumentId && !links.has(row.articleDocumentId)) {
+            links.set(row.articleDocumentId, { code: row.code, shortUrl: shortLinkUrl(baseUrl, row.code) });
+          }
+        }
+      }
+      return links;
+    },
+
+    /**
+     * Creates a short link with a fresh random code. Codes taken already (or in a race with a
+     * concurrent publish) fail on the unique index and are retried with a new code.
+     */
+    async createWithFreshCode(data: Record<string, unknown>, params: Record<string, unknown> = {}): Promise<Row> {
+      for (let attempt = 1; attempt <= MAX_CODE_ATTEMPTS; attempt++) {
+        const code = nextCode();
+        if (isReservedCode(code)) continue;
+        try {
+          return (await withSavepoint(strapi, () =>
+            strapi.documents(UID).create({ ...params, data: { ...data, code } } as never),
+          )) as unknown as Row;
+        } catch (error) {
+          if (!isCodeConflict(error)) throw error;
+          strapi.log.debug(`[short-urls] code ${code} is taken, trying another (attempt ${attempt})`);
+        }
+      }
+      throw new errors.ApplicationError(`No free short code found after ${MAX_CODE_ATTEMPTS} attempts; raise SHORT_CODE_LENGTH.`);
+    },
+
+    /** Idempotent: the article keeps the link it has (even a disabled one: an editor chose that). */
+    async ensureForArticle(articleDocumentId: string): Promise<Row> {
+      const existing = (await strapi.db.query(UID).findOne({
+        where: { articleDocumentId },
+        select: ['id', 'documentId', 'code', 'articleDocumentId'],
+        orderBy: { id: 'asc' },
+      })) as Row | null;
+      if (existing) return existing;
+      return this.createWithFreshCode({ articleDocumentId, enabled: true, redirectStatus: 301 });
+    },
+
+    /** Published articles published before short links existed get theirs (a bootstrap step). */
+    async backfillPublishedArticles(): Promise<number> {
+      const published = (await strapi.db.query(ARTICLE).findMany({
+        where: { publishedAt: { $notNull: true } },
+        select: ['documentId'],
+      })) as Array<{ documentId: string }>;
+      const ids = [...new Set(published.map((a) => a.documentId))];
+      let created = 0;
+      for (let i = 0; i < ids.length; i += IN_CHUNK) {
+        const chunk = ids.slice(i, i + IN_CHUNK);
+        const have = (await strapi.db.query(UID).findMany({
+          where: { articleDocumentId: { $in: chunk } },
+          select: ['articleDocumentId'],
+        })) as Row[];
+        const linked = new Set(have.map((r) => r.articleDocumentId));
+        for (const id of chunk.filter((d) => !linked.has(d))) {
+          await this.ensureForArticle(id);
+          created++;
+        }
+      }
+      return created;
+    },
+
+    async findByCode(code: string): Promise<Row | null> {
+      if (!isCodeFormat(code)) return null;
+      return (await strapi.db.query(UID).findOne({ where: { code }, select: LINK_FIELDS })) as Row | null;
+    },
+
+    /** Where `/s/:code` goes now: the article's current canonical URL, or the external URL. */
+    async resolve(code: string, now: Date = new Date()): Promise<Resolution> {
+      const link = await this.findByCode(code);
+      if (!link) return { kind: 'unknown' };
+      const availability = linkAvailability(link, now);
+      if (availability !== 'active') return { kind: 'unavailable', reason: availability };
+      const target = link.articleDocumentId ? await articleTarget(link.articleDocumentId) : link.url || null;
+      if (!target) return { kind: 'unknown' }; // the article is unpublished or deleted
+      return { kind: 'redirect', id: link.id, code: link.code, target, status: link.redirectStatus ?? 301 };
+    },
+
+    /** `hits = hits + 1` in one statement: no increment is lost to concurrent requests. */
+    async countHit(id: number): Promise<void> {
+      await strapi.db.getConnection(TABLE).where({ id }).increment('hits', 1);
+    },
+
+    /** The short link of a published article, created now if it predates this feature. */
+    async forArticle(articleDocumentId: string): Promise<ArticleShortUrl | null> {
+      const target = await articleTarget(articleDocumentId);
+      if (!target) return null;
+      let link = (await this.getShortLinks([articleDocumentId])).get(articleDocumentId);
+      if (!link) {
+        const any = (await strapi.db.query(UID).count({ where: { articleDocumentId } })) > 0;
+        if (any) return null; // an editor disabled or let expire the article's link
+        const created = await this.ensureForArticle(articleDocumentId);
+        link = { code: created.code, shortUrl: this.shortUrlFor(created.code) };
+      }
+      const row = (await strapi.db.query(UID).findOne({ where: { code: link.code }, select: ['hits'] })) as Row | null;
+      return { ...link, target, hits: Number(row?.hits ?? 0) };
+    },
+
+    /** The short link as an SVG QR code, or why there is none. */
+    async qrSvg(code: string): Promise<{ svg: string; shortUrl: string } | { kind: 'unknown' } | { kind: 'unavailable' }> {
+      const link = await this.findByCode(code);
+      if (!link) return { kind: 'unknown' };
+      if (linkAvailability(link, new Date()) !== 'active') return { kind: 'unavailable' };
+      const shortUrl = this.shortUrlFor(link.code);
+      const svg = await QRCode.toString(shortUrl, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+      return { svg, shortUrl };
+    },
+  };
+});
