@@ -27,6 +27,7 @@ function toObject(populate: unknown, attributes: Record<string, Attribute>): Pop
 
 /** The nested entry for one populated key, with its own populate rewritten for `uid`. */
 function nested(value: unknown, uid: string, getAttributes: GetAttributes, depth: number): unknown {
+  if (value === 'true') value = true; // query strings carry booleans as text
   if (value === true || value === '*' || (typeof value === 'object' && value !== null && !Array.isArray(value))) {
     const entry: PopulateObject = value === true || value === '*' ? {} : { ...(value as PopulateObject) };
     if ('on' in entry) return entry; // dynamic-zone form handled by the caller
@@ -48,7 +49,7 @@ export function withPhotoDetails(uid: string, populate: unknown, getAttributes: 
 
   for (const [key, value] of Object.entries(object)) {
     const attribute = attributes[key];
-    if (!attribute || value === false) continue;
+    if (!attribute || value === false || value === 'false') continue;
     if (attribute.type === 'relation' && attribute.target) {
       // Only photos need rewriting below a relation; other targets keep what was asked.
       if (attribute.target === PHOTO_UID || (typeof value === 'object' && value !== null)) {

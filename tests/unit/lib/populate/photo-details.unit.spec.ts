@@ -34,6 +34,7 @@ describe('withPhotoDetails', () => {
     expect((withPhotoDetails('api::article.article', 'leadPhoto,section', getAttributes) as Record<string, unknown>).leadPhoto).toEqual(expected);
     expect((withPhotoDetails('api::article.article', ['leadPhoto'], getAttributes) as Record<string, unknown>).leadPhoto).toEqual(expected);
     expect((withPhotoDetails('api::article.article', { leadPhoto: true }, getAttributes) as Record<string, unknown>).leadPhoto).toEqual(expected);
+    expect((withPhotoDetails('api::article.article', { leadPhoto: 'true' }, getAttributes) as Record<string, unknown>).leadPhoto).toEqual(expected);
     const star = withPhotoDetails('api::article.article', '*', getAttributes) as Record<string, unknown>;
     expect(star.leadPhoto).toEqual(expected);
     expect(star.section).toBe(true);

@@ -1,0 +1,79 @@
+// The demo newsroom a newcomer sees on first `npm run develop`, and the list indexes a fresh database gets.
+import request from 'supertest';
+import { startApp, type TestApp } from '../helpers/strapi';
+import { seedDemoNewsroom } from '../../src/seed/seed-demo';
+
+let app: TestApp;
+
+beforeAll(async () => {
+  app = await startApp({ SEED_DEMO: 'true' });
+});
+
+afterAll(async () => {
+  await app?.stop();
+});
+
+describe('demo newsroom', () => {
+  it('has sections, about 40 published articles over several weeks, and two picture galleries', async () => {
+    const sections = await request(app.server).get('/api/sections').expect(200);
+    expect(sections.body.data.length).toBeGreaterThanOrEqual(5);
+    const articles = await request(app.server).get('/api/articles').query({ pagination: { pageSize: 100 }, sort: 'firstPublishedAt:asc' }).expect(200);
+    expect(articles.body.data.length).toBeGreaterThanOrEqual(35);
+    const times = articles.body.data.map((a: { firstPublishedAt: string }) => Date.parse(a.firstPublishedAt));
+    expect((Math.max(...times) - Math.min(...times)) / 86_400_000).toBeGreaterThan(14);
+    const galleries = await request(app.server).get('/api/galleries').query({ filters: { kind: 'this-week-in-pictures' } }).expect(200);
+    expect(galleries.body.data).toHaveLength(2);
+    for (const g of galleries.body.data) expect(g.title).toMatch(/^This Week in Pictures: [A-Z][a-z]+ \d{1,2} - ([A-Z][a-z]+ )?\d{1,2}$/);
+  });
+
+  it('gives every article a lead photo backed by a real image, inline photos and related-story links', async () => {
+    const res = await request(app.server).get('/api/articles').query({
+      pagination: { pageSize: 100 },
+      populate: { leadPhoto: true, relatedLinks: true, footnotes: true, body: { on: { 'blocks.photo-embed': { populate: { photo: true } }, 'blocks.related-story': { populate: { link: { populate: { article: true } } } } } } },
+    }).expect(200);
+    const articles = res.body.data as any[];
+    for (const a of articles) {
+      expect(a.leadPhoto.caption).toBeTruthy();
+      expect(a.leadPhoto.altText).toBeTruthy();
+      expect(a.leadPhoto.creditLine).toMatch(/^© .+ \/ .+$/);
+      expect(a.body.some((b: any) => b.__component === 'blocks.photo-embed' && b.photo)).toBe(true);
+    }
+    expect(articles.filter((a) => a.body.some((b: any) => b.__component === 'blocks.related-story' && b.link.article)).length).toBeGreaterThan(30);
+    expect(articles.filter((a) => a.footnotes.length > 0).length).toBeGreaterThan(0);
+    const image = await request(app.server).get(articles[0].leadPhoto.image.url).expect(200);
+    expect(image.headers['content-type']).toMatch(/^image\/jpeg/);
+    expect(Number(image.headers['content-length'])).toBeGreaterThan(5000);
+  });
+
+  it('is idempotent', async () => {
+    const before = await app.strapi.db.query('api::article.article').count({});
+    await seedDemoNewsroom(app.strapi);
+    expect(await app.strapi.db.query('api::article.article').count({})).toBe(before);
+  });
+
+  it('is never seeded in production', async () => {
+    const env = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      await app.strapi.db.query('api::article.article').deleteMany({});
+      await seedDemoNewsroom(app.strapi);
+      expect(await app.strapi.db.query('api::article.article').count({})).toBe(0);
+    } finally {
+      process.env.NODE_ENV = env;
+    }
+  });
+});
+
+describe('list indexes on a fresh database', () => {
+  it('exist for publication time, section, slug and code', async () => {
+    const knex = app.strapi.db.connection;
+    const client = app.strapi.db.dialect.client;
+    const names: string[] =
+      client === 'postgres'
+        ? (await knex.raw(`SELECT indexname AS name FROM pg_indexes WHERE schemaname = current_schema()`)).rows.map((r: { name: string }) => r.name)
+        : (await knex.raw(`SELECT name FROM sqlite_master WHERE type = 'index'`)).map((r: { name: string }) => r.name);
+    for (const index of ['articles_first_published_idx', 'articles_slug_idx', 'articles_section_lnk_section_idx', 'sections_slug_idx', 'short_urls_code_uidx']) {
+      expect(names).toContain(index);
+    }
+  });
+});
