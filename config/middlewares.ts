@@ -1,13 +1,85 @@
-// Koa middleware stack, in order.
-export default [
-  'strapi::logger',
-  'strapi::errors',
-  'strapi::security',
-  'strapi::cors',
-  'strapi::poweredBy',
-  'strapi::query',
-  'strapi::body',
-  'strapi::session',
-  'strapi::favicon',
-  'strapi::public',
+// Koa middleware stack, in order, with the limits that keep it safe on the open internet.
+import { parseCorsOrigins } from '../src/lib/security/cors-origins';
+
+const AUTH_PATHS = [
+  '/api/auth/local',
+  '/api/auth/local/register',
+  '/api/auth/forgot-password',
+  '/api/auth/reset-password',
+  '/api/auth/change-password',
+  '/api/auth/send-email-confirmation',
+  '/admin/login',
+  '/admin/register',
+  '/admin/register-admin',
+  '/admin/forgot-password',
+  '/admin/reset-password',
 ];
+
+export default ({ env }: { env: any }) => {
+  // Integration tests log in and follow redirects far more often than any person; they set
+  // tight limits explicitly where the limits themselves are under test.
+  const testing = env('NODE_ENV', 'development') === 'test';
+  const siteOrigin = new URL(env('SITE_URL', 'http://localhost:3000')).origin;
+  return [
+    'strapi::logger',
+    'strapi::errors',
+    // Helmet's defaults (CSP, HSTS, nosniff, frame-ancestors via X-Frame-Options) stay on.
+    'strapi::security',
+    {
+      name: 'strapi::cors',
+      config: {
+        origin: parseCorsOrigins(env('CORS_ORIGINS', ''), [siteOrigin]),
+        headers: ['Content-Type', 'Authorization', 'Origin', 'Accept'],
+        keepHeadersOnError: true,
+      },
+    },
+    // Cached public feeds are answered here, before rate limits, body parsing, session and router.
+    'global::feed-cache',
+    // No strapi::poweredBy: the X-Powered-By header only helps fingerprinting.
+    {
+      name: 'global::rate-limit',
+      config: {
+        enabled: env.bool('RATE_LIMIT_ENABLED', true),
+        rules: [
+          {
+            name: 'auth',
+            methods: ['POST'],
+            paths: AUTH_PATHS,
+            points: env.int('RATE_LIMIT_AUTH_POINTS', testing ? 10000 : 20),
+            durationSeconds: env.int('RATE_LIMIT_AUTH_DURATION', 300),
+          },
+          {
+            name: 'redirect',
+            methods: ['GET', 'HEAD'],
+            paths: ['/s/*'],
+            points: env.int('RATE_LIMIT_REDIRECT_POINTS', testing ? 100000 : 120),
+            durationSeconds: env.int('RATE_LIMIT_REDIRECT_DURATION', 60),
+          },
+        ],
+      },
+    },
+    {
+      name: 'strapi::query',
+      config: {
+        // Deeper keys are not expanded (they stay literal and fail validation), bounding parse work.
+        depth: env.int('QUERY_DEPTH_LIMIT', 10),
+        arrayLimit: env.int('QUERY_ARRAY_LIMIT', 100),
+        parameterLimit: env.int('QUERY_PARAMETER_LIMIT', 200),
+      },
+    },
+    {
+      name: 'strapi::body',
+      config: {
+        jsonLimit: env('BODY_JSON_LIMIT', '1mb'),
+        formLimit: env('BODY_FORM_LIMIT', '1mb'),
+        textLimit: env('BODY_TEXT_LIMIT', '256kb'),
+        formidable: { maxFileSize: env.int('UPLOAD_MAX_FILE_SIZE', 50 * 1024 * 1024) },
+      },
+    },
+    'strapi::session',
+    'strapi::favicon',
+    'global::upload-headers',
+    'strapi::public',
+    'api::short-url.article-short-url',
+  ];
+};

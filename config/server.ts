@@ -7,7 +7,9 @@ export default ({ env }: { env: any }) => {
     host: env('HOST', '0.0.0.0'),
     port: env.int('PORT', 1337),
     url: env('PUBLIC_URL', ''),
-    proxy: env.bool('TRUST_PROXY', false),
+    // Strapi 5 reads server.proxy.koa (a bare boolean is ignored). maxIpsCount: only the last
+    // TRUST_PROXY_HOPS entries of X-Forwarded-For come from our proxies; earlier ones are client-forged.
+    proxy: { koa: env.bool('TRUST_PROXY', false), maxIpsCount: env.int('TRUST_PROXY_HOPS', 1) },
     app: { keys: env.array('APP_KEYS') },
   };
 };
