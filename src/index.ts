@@ -5,6 +5,8 @@ import { photoDetails } from './document-middlewares/photo-details';
 import { fillSlug } from './document-middlewares/fill-slug';
 import { articleRules } from './document-middlewares/article-rules';
 import { photoCreditLine } from './document-middlewares/photo-credit-line';
+import { feedCacheInvalidation, invalidateFeedsOnPermissionChange } from './document-middlewares/feed-cache';
+import { registerFeedsGraphql } from './graphql/feeds';
 import { grantPublicPermissions } from './bootstrap/public-permissions';
 import { ensureListIndexes } from './bootstrap/list-indexes';
 import { refreshCreditLines } from './bootstrap/credit-lines';
@@ -19,11 +21,14 @@ export default {
     strapi.documents.use(fillSlug(strapi) as never);
     strapi.documents.use(articleRules(strapi) as never);
     strapi.documents.use(photoCreditLine(strapi) as never);
+    strapi.documents.use(feedCacheInvalidation(strapi) as never);
+    registerFeedsGraphql(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureListIndexes(strapi);
     await grantPublicPermissions(strapi);
+    invalidateFeedsOnPermissionChange(strapi);
     await refreshCreditLines(strapi);
     await seedDemoNewsroom(strapi);
     await configureAdminViews(strapi);

@@ -13,6 +13,11 @@ export const PUBLIC_ACTIONS = [
   'api::gallery.gallery.findOne',
   'api::tag.tag.find',
   'api::tag.tag.findOne',
+  'api::article.article.feed',
+  'api::article.article.bySlug',
+  'api::article.article.newsSitemap',
+  'api::section.section.feed',
+  'api::gallery.gallery.thisWeekInPictures',
 ];
 
 export async function grantPublicPermissions(strapi: Core.Strapi, actions: string[] = PUBLIC_ACTIONS) {

@@ -43,3 +43,13 @@ export function pictureWeekTitle(week: PictureWeek, locale = 'en-US', prefix = '
   const right = sameMonth ? `${end.getDate()}` : `${month.format(end)} ${end.getDate()}`;
   return `${prefix}: ${left} - ${right}`;
 }
+
+/** The week as a half-open time range [from, to) in local time, for querying timestamps. */
+export function weekRange(week: PictureWeek): { from: Date; to: Date } {
+  return { from: parseDay(week.start)!, to: addDays(parseDay(week.end)!, 1) };
+}
+
+/** The moment the latest completed week changes: the end of the week that contains `now`. */
+export function nextWeekBoundary(now: Date, weekStartsOn = 6): Date {
+  return weekRange(weekContaining(now, weekStartsOn)).to;
+}

@@ -1,0 +1,155 @@
+// The HTTP side of every feed: the in-memory response cache, ETag/Last-Modified/304,
+// Cache-Control, Surrogate-Key and precompressed gzip/brotli variants.
+import zlib from 'zlib';
+import { promisify } from 'util';
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import { ResponseCache } from '../../../lib/cache/response-cache';
+import { feedCacheKey } from '../../../lib/cache/cache-key';
+import { renderFeed } from '../../../lib/feeds/render-feed';
+import { FeedQueryError, parseFeedQuery, type FeedQuery } from '../../../lib/feeds/feed-query';
+import type { AnyFeed } from '../../../lib/feeds/types';
+import { errors } from '@strapi/utils';
+import { cacheControl, etagFor, isNotModified, pickEncoding, surrogateKeyHeader, variantEtag, type Encoding } from '../../../lib/feeds/http-cache';
+
+const gzip = promisify(zlib.gzip);
+const brotli = promisify(zlib.brotliCompress);
+
+export interface RenderedFeed {
+  body: string;
+  contentType: string;
+  lastModified: Date;
+  surrogateKeys: string[];
+  /** Shorter lifetime in the memory cache, e.g. until the picture week rolls over. */
+  ttlMs?: number;
+}
+
+export interface CachedFeed {
+  body: Buffer;
+  contentType: string;
+  etag: string;
+  lastModified: Date;
+  surrogateKey: string;
+  cacheControl: string;
+  variants: Partial<Record<Exclude<Encoding, 'identity'>, Promise<Buffer>>>;
+}
+
+interface CacheConfig {
+  enabled: boolean;
+  ttlSeconds: number;
+  maxEntries: number;
+}
+
+/** Only anonymous reads go through the shared cache: anything sent with credentials is computed afresh. */
+export function isPublicRequest(ctx: Pick<Context, 'method' | 'get'>): boolean {
+  return (ctx.method === 'GET' || ctx.method === 'HEAD') && !ctx.get('authorization');
+}
+
+const MIN_COMPRESS_BYTES = 1024;
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const cfg = () => strapi.config.get('feeds.cache') as CacheConfig;
+  const http = () => strapi.config.get('feeds.http') as { maxAge: number; sMaxAge: number; staleWhileRevalidate: number };
+  let cache: ResponseCache<CachedFeed> | null = null;
+  const store = () => (cache ??= new ResponseCache<CachedFeed>({ maxEntries: cfg().maxEntries, ttlMs: cfg().ttlSeconds * 1000 }));
+
+  function variant(entry: CachedFeed, encoding: Encoding): Promise<Buffer> {
+    if (encoding === 'identity') return Promise.resolve(entry.body);
+    entry.variants[encoding] ??=
+      encoding === 'br'
+        ? brotli(entry.body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: entry.body.length } })
+        : gzip(entry.body, { level: 6 });
+    return entry.variants[encoding]!;
+  }
+
+  /** Writes an entry to the response: headers, then 304 or the best encoded body. */
+  async function send(ctx: Context, entry: CachedFeed, state: 'hit' | 'miss' | 'off') {
+    const encoding = entry.body.length >= MIN_COMPRESS_BYTES ? pickEncoding(ctx.get('accept-encoding')) : 'identity';
+    ctx.set('Vary', 'Accept-Encoding');
+    ctx.set('ETag', variantEtag(entry.etag, encoding));
+    ctx.set('Last-Modified', entry.lastModified.toUTCString());
+    ctx.set('Cache-Control', entry.cacheControl);
+    ctx.set('Surrogate-Key', entry.surrogateKey);
+    ctx.set('X-Feed-Cache', state);
+    if (isNotModified({ ifNoneMatch: ctx.get('if-none-match') || undefined, ifModifiedSince: ctx.get('if-modified-since') || undefined }, entry.etag, entry.lastModified)) {
+      ctx.status = 304;
+      ctx.body = null;
+      return;
+    }
+    ctx.status = 200;
+    ctx.type = entry.contentType;
+    if (encoding !== 'identity') ctx.set('Content-Encoding', encoding);
+    ctx.body = await variant(entry, encoding);
+  }
+
+  return {
+    enabled(): boolean {
+      return cfg().enabled;
+    },
+
+    /** A cached response for this request, if any (never for requests with credentials). */
+    lookup(ctx: Context): CachedFeed | undefined {
+      if (!cfg().enabled || !isPublicRequest(ctx)) return undefined;
+      const key = feedCacheKey(ctx.path, ctx.querystring);
+      return key ? store().get(key) : undefined;
+    },
+
+    send,
+
+    /** Answers from the cache, or renders with `produce`, caches the public result and answers. */
+    async serve(ctx: Context, produce: () => Promise<RenderedFeed>): Promise<void> {
+      const hit = this.lookup(ctx);
+      if (hit) return send(ctx, hit, 'hit');
+      const generation = store().generation;
+      const rendered = await produce();
+      const body = Buffer.from(rendered.body, 'utf8');
+      const entry: CachedFeed = {
+        body,
+        contentType: rendered.contentType,
+        etag: etagFor(body),
+        // HTTP dates have whole seconds; keep the header and the comparison in step.
+        lastModified: new Date(Math.floor(rendered.lastModified.getTime() / 1000) * 1000),
+        surrogateKey: surrogateKeyHeader(rendered.surrogateKeys),
+        cacheControl: cacheControl(http()),
+        variants: {},
+      };
+      const key = feedCacheKey(ctx.path, ctx.querystring);
+      const cached = cfg().enabled && isPublicRequest(ctx) && key !== null && store().set(key, entry, generation, rendered.ttlMs);
+      return send(ctx, entry, cfg().enabled ? (cached ? 'miss' : 'off') : 'off');
+    },
+
+    /** Validates the query into feed parameters; a ValidationError (400) names the bad one. */
+    parseQuery(query: Record<string, unknown>, opts: { allowDate?: boolean } = {}): FeedQuery {
+      try {
+        return parseFeedQuery(query, opts);
+      } catch (e) {
+        if (e instanceof FeedQueryError) throw new errors.ValidationError(e.message, { path: e.path });
+        throw e;
+      }
+    },
+
+    /** The whole feed round trip: parse the query, load the feed, render it in the asked format, answer. */
+    async serveFeed(ctx: Context, load: (query: FeedQuery) => Promise<AnyFeed>, opts: { allowDate?: boolean; ttlMs?: (query: FeedQuery) => number | undefined } = {}) {
+      return this.serve(ctx, async () => {
+        const query = this.parseQuery(ctx.query as Record<string, unknown>, opts);
+        const feed = await load(query);
+        const links = strapi.service('api::feed.feed').links();
+        return {
+          ...renderFeed(feed, query.format, links),
+          lastModified: new Date(feed.updatedAt),
+          surrogateKeys: feed.surrogateKeys,
+          ttlMs: opts.ttlMs?.(query),
+        };
+      });
+    },
+
+    /** Drops every cached feed; called whenever published content changes. */
+    invalidate(): void {
+      store().invalidate();
+    },
+
+    size(): number {
+      return store().size;
+    },
+  };
+};

@@ -1,0 +1,355 @@
+// Reads what the feeds show through the Document Service, with explicit fields and one query
+// per relation level (never one per item), and hands plain data to src/lib/feeds.
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { decodeCursor, encodeCursor, cursorKey, CursorError, type CursorValue } from '../../../lib/feeds/cursor';
+import { newest, toFeedArticle, toFeedPhoto, toFeedSection, type ArticleUrlConfig } from '../../../lib/feeds/from-documents';
+import { toArticlePage, type ArticlePage } from '../../../lib/feeds/article-page';
+import { pictureWeekUrl } from '../../../lib/feeds/feed-urls';
+import type { ArticleFeed, FeedArticle, FeedLinks, FeedPicture, PictureFeed } from '../../../lib/feeds/types';
+import { latestCompletedWeek, parseDay, pictureWeekTitle, weekContaining, weekRange, type PictureWeek } from '../../../lib/weeks/picture-week';
+import type { NewsSitemapEntry } from '../../../lib/feeds/build-news-sitemap';
+
+const ARTICLE = 'api::article.article';
+const SECTION = 'api::section.section';
+const GALLERY = 'api::gallery.gallery';
+const PHOTO = 'api::photo.photo';
+
+type Raw = Record<string, unknown>;
+
+const IMAGE_FIELDS = ['url', 'width', 'height', 'mime', 'formats'];
+const PHOTO_POPULATE = {
+  fields: ['caption', 'altText', 'creditLine', 'takenAt', 'location', 'updatedAt'],
+  populate: { image: { fields: IMAGE_FIELDS }, credit: true },
+};
+const ARTICLE_FIELDS = ['title', 'slug', 'kicker', 'standfirst', 'dateline', 'firstPublishedAt', 'updatedAt', 'locale'];
+const ARTICLE_POPULATE = {
+  section: { fields: ['name', 'slug'] },
+  tags: { fields: ['name', 'slug'] },
+  leadPhoto: PHOTO_POPULATE,
+};
+const LINKED_ARTICLE = {
+  fields: ['title', 'slug', 'firstPublishedAt', 'locale'],
+  populate: { section: { fields: ['name', 'slug'] }, leadPhoto: PHOTO_POPULATE },
+};
+const LINK_POPULATE = { populate: { article: LINKED_ARTICLE, thumbnail: PHOTO_POPULATE } };
+
+export interface FeedRequest {
+  locale?: string;
+  limit: number;
+  cursor?: string;
+}
+
+interface FeedsConfig {
+  title: string;
+  description: string;
+  siteLocale: string;
+  pictureWeekStartsOn: number;
+  pictureWeekTitle: string;
+  pictureWeekPathPattern: string;
+  cmsUrl: string;
+}
+
+const LOCALES_TTL_MS = 60_000;
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  let locales: { codes: string[]; defaultCode: string; at: number } | null = null;
+  let key: Buffer | null = null;
+
+  const config = () => strapi.config.get('feeds') as FeedsConfig;
+  const urls = (): ArticleUrlConfig => ({
+    siteUrl: strapi.config.get('newsroom.siteUrl') as string,
+    articlePathPattern: strapi.config.get('newsroom.articlePathPattern') as string,
+  });
+  const signingKey = () => (key ??= cursorKey(strapi.config.get('server.app.keys') as string[]));
+
+  /** The requested locale, checked against the configured ones, or the default locale. Cached briefly. */
+  async function resolveLocale(requested?: string): Promise<string> {
+    if (!locales || Date.now() - locales.at > LOCALES_TTL_MS) {
+      const service = strapi.plugin('i18n').service('locales');
+      const [all, defaultCode] = await Promise.all([service.find(), service.getDefaultLocale()]);
+      locales = { codes: (all as Array<{ code: string }>).map((l) => l.code), defaultCode: (defaultCode as string) ?? 'en', at: Date.now() };
+    }
+    if (!requested) return locales.defaultCode;
+    if (!locales.codes.includes(requested)) {
+      throw new errors.ValidationError(`Unknown locale "${requested}". Available: ${locales.codes.join(', ')}.`, { path: ['locale'] });
+    }
+    return requested;
+  }
+
+  function readCursor(cursor: string | undefined, feed: string): CursorValue[] | null {
+    if (!cursor) return null;
+    try {
+      return decodeCursor(cursor, feed, signingKey()).after;
+    } catch (e) {
+      if (e instanceof CursorError) throw new errors.ValidationError(e.message, { path: ['cursor'] });
+      throw e;
+    }
+  }
+
+  const badCursor = () => new errors.ValidationError('The cursor is not valid for this feed.', { path: ['cursor'] });
+
+  async function shortLinks(documentIds: string[]): Promise<Map<string, { shortUrl: string }>> {
+    if (!documentIds.length) return new Map();
+    let service: { getShortLinks?: unknown } | undefined;
+    try {
+      service = strapi.service('api::short-url.short-url' as never) as { getShortLinks?: unknown } | undefined;
+    } catch {
+      service = undefined;
+    }
+    if (typeof service?.getShortLinks !== 'function') return new Map();
+    return (await (service.getShortLinks as (ids: string[]) => Promise<Map<string, { shortUrl: string }>>)(documentIds)) ?? new Map();
+  }
+
+  async function withShortUrls(raws: Raw[]): Promise<FeedArticle[]> {
+    const links = await shortLinks(raws.map((r) => String(r.documentId)));
+    return raws.map((r) => toFeedArticle(r, urls(), links.get(String(r.documentId))?.shortUrl ?? null));
+  }
+
+  /** Keyset page of published articles, newest first by first publication then id. */
+  async function articlePage(filters: Raw, feedId: string, req: FeedRequest, locale: string) {
+    const after = readCursor(req.cursor, feedId);
+    const where: Raw[] = [{ firstPublishedAt: { $notNull: true } }, filters];
+    if (after) {
+      const [at, id] = after;
+      if (typeof at !== 'string' || Number.isNaN(Date.parse(at)) || typeof id !== 'number') throw badCursor();
+      const when = new Date(at);
+      where.push({ $or: [{ firstPublishedAt: { $lt: when } }, { firstPublishedAt: when, id: { $lt: id } }] });
+    }
+    const rows = (await strapi.documents(ARTICLE).findMany({
+      status: 'published',
+      locale,
+      fields: ARTICLE_FIELDS,
+      filters: { $and: where },
+      sort: [{ firstPublishedAt: 'desc' }, { id: 'desc' }],
+      limit: req.limit + 1,
+      populate: ARTICLE_POPULATE,
+    } as never)) as Raw[];
+    const hasMore = rows.length > req.limit;
+    const page = rows.slice(0, req.limit);
+    const last = page[page.length - 1];
+    const nextCursor =
+      hasMore && last
+        ? encodeCursor({ feed: feedId, after: [new Date(last.firstPublishedAt as string).toISOString(), last.id as number] }, signingKey())
+        : null;
+    return { items: await withShortUrls(page), pageInfo: { limit: req.limit, nextCursor, hasMore } };
+  }
+
+  function articleKeys(items: FeedArticle[]): string[] {
+    const keys: string[] = [];
+    for (const a of items) {
+      keys.push(`article:${a.documentId}`);
+      if (a.section) keys.push(`section:${a.section.slug}`);
+      if (a.leadPhoto) keys.push(`photo:${a.leadPhoto.documentId}`);
+    }
+    return keys;
+  }
+
+  return {
+    links(): FeedLinks {
+      return { siteUrl: strapi.config.get('newsroom.siteUrl') as string, cmsUrl: config().cmsUrl };
+    },
+
+    siteLocale(): string {
+      return config().siteLocale;
+    },
+
+    feedTitle(): string {
+      return config().title;
+    },
+
+    resolveLocale,
+
+    /** "All news": the latest published articles. */
+    async articleFeed(req: FeedRequest): Promise<ArticleFeed> {
+      const locale = await resolveLocale(req.locale);
+      const { items, pageInfo } = await articlePage({}, `articles:${locale}`, req, locale);
+      const cfg = config();
+      return {
+        kind: 'articles',
+        title: cfg.title,
+        description: cfg.description,
+        locale,
+        homeUrl: urls().siteUrl,
+        feedPath: '/api/feeds/articles',
+        updatedAt: newest(items.flatMap((a) => [a.updatedAt, a.leadPhoto?.updatedAt])),
+        pageInfo,
+        surrogateKeys: ['feed', 'feed:articles', ...articleKeys(items)],
+        section: null,
+        items,
+      };
+    },
+
+    /** One section's latest articles; NotFoundError for an unknown slug. */
+    async sectionFeed(slug: string, req: FeedRequest): Promise<ArticleFeed> {
+      const locale = await resolveLocale(req.locale);
+      const raw = (await strapi.documents(SECTION).findFirst({
+        filters: { slug },
+        fields: ['name', 'slug', 'description', 'updatedAt'],
+      } as never)) as Raw | null;
+      const section = toFeedSection(raw);
+      if (!raw || !section) throw new errors.NotFoundError(`No section with the slug "${slug}".`);
+      const { items, pageInfo } = await articlePage({ section: { id: raw.id } }, `section:${section.slug}:${locale}`, req, locale);
+      const cfg = config();
+      return {
+        kind: 'articles',
+        title: `${cfg.title}: ${section.name}`,
+        description: (raw.description as string) || `${section.name} news`,
+        locale,
+        homeUrl: `${urls().siteUrl.replace(/\/+$/, '')}/${encodeURIComponent(section.slug)}`,
+        feedPath: `/api/feeds/sections/${encodeURIComponent(section.slug)}`,
+        updatedAt: newest([raw.updatedAt as string, ...items.flatMap((a) => [a.updatedAt, a.leadPhoto?.updatedAt])]),
+        pageInfo,
+        surrogateKeys: ['feed', `feed:section`, `section:${section.slug}`, ...articleKeys(items)],
+        section,
+        items,
+      };
+    },
+
+    /** The picture week containing `date` (YYYY-MM-DD), or the latest completed one. */
+    week(date: string | undefined, now = new Date()): PictureWeek {
+      const startsOn = config().pictureWeekStartsOn;
+      if (!date) return latestCompletedWeek(now, startsOn);
+      const day = parseDay(date);
+      if (!day) throw new errors.ValidationError('date must be a real calendar day written YYYY-MM-DD.', { path: ['date'] });
+      return weekContaining(day, startsOn);
+    },
+
+    /** This Week in Pictures: the editors' gallery for the week when there is one, else the week's photos by time taken. */
+    async thisWeekInPictures(week: PictureWeek, req: FeedRequest): Promise<PictureFeed> {
+      const locale = await resolveLocale(req.locale);
+      const cfg = config();
+      const feedId = `pictures:${week.start}`;
+      const after = readCursor(req.cursor, feedId);
+      const gallery = (await strapi.documents(GALLERY).findFirst({
+        status: 'published',
+        filters: { kind: 'this-week-in-pictures', coversFrom: { $gte: week.start, $lte: week.end } },
+        sort: [{ coversFrom: 'desc' }, { updatedAt: 'desc' }],
+        fields: ['title', 'slug', 'coversFrom', 'coversTo', 'updatedAt'],
+        populate: { items: { populate: { photo: PHOTO_POPULATE } } },
+      } as never)) as Raw | null;
+
+      let items: FeedPicture[];
+      let hasMore: boolean;
+      let nextAfter: CursorValue[] | null = null;
+      if (gallery) {
+        const all = ((gallery.items as Raw[]) ?? [])
+          .map((item) => ({ photo: toFeedPhoto(item.photo as Raw), override: item.captionOverride as string | null }))
+          .filter((x) => x.photo?.image)
+          .map((x, i) => ({ position: i + 1, caption: x.override || x.photo!.caption, photo: x.photo! }));
+        const offset = after ? after[0] : 0;
+        if (typeof offset !== 'number' || !Number.isInteger(offset) || offset < 0) throw badCursor();
+        items = all.slice(offset, offset + req.limit);
+        hasMore = offset + req.limit < all.length;
+        if (hasMore) nextAfter = [offset + req.limit];
+      } else {
+        const range = weekRange(week);
+        const where: Raw[] = [{ takenAt: { $gte: range.from, $lt: range.to } }];
+        let position = 0;
+        if (after) {
+          const [at, id, pos] = after;
+          if (typeof at !== 'string' || Number.isNaN(Date.parse(at)) || typeof id !== 'number' || typeof pos !== 'number') throw badCursor();
+          const when = new Date(at);
+          where.push({ $or: [{ takenAt: { $gt: when } }, { takenAt: when, id: { $gt: id } }] });
+          position = pos;
+        }
+        const rows = (await strapi.documents(PHOTO).findMany({
+          ...PHOTO_POPULATE,
+          filters: { $and: where },
+          sort: [{ takenAt: 'asc' }, { id: 'asc' }],
+          limit: req.limit + 1,
+        } as never)) as Raw[];
+        hasMore = rows.length > req.limit;
+        const page = rows.slice(0, req.limit);
+        items = page
+          .map((r) => toFeedPhoto(r))
+          .filter((p) => p?.image)
+          .map((p, i) => ({ position: position + i + 1, caption: p!.caption, photo: p! }));
+        const last = page[page.length - 1];
+        if (hasMore && last) nextAfter = [new Date(last.takenAt as string).toISOString(), last.id as number, position + page.length];
+      }
+      const nextCursor = nextAfter ? encodeCursor({ feed: feedId, after: nextAfter }, signingKey()) : null;
+      const galleryInfo = gallery
+        ? { documentId: String(gallery.documentId), title: String(gallery.title), slug: (gallery.slug as string) ?? null }
+        : null;
+      return {
+        kind: 'pictures',
+        title: pictureWeekTitle(week, cfg.siteLocale, cfg.pictureWeekTitle),
+        description: `${cfg.pictureWeekTitle}, ${week.start} to ${week.end}`,
+        locale,
+        homeUrl: pictureWeekUrl(urls().siteUrl, cfg.pictureWeekPathPattern, week),
+        feedPath: '/api/feeds/this-week-in-pictures',
+        updatedAt: newest([gallery?.updatedAt as string | undefined, ...items.map((p) => p.photo.updatedAt)]),
+        pageInfo: { limit: req.limit, nextCursor, hasMore },
+        surrogateKeys: [
+          'feed',
+          'feed:pictures',
+          `pictures:${week.start}`,
+          ...(galleryInfo ? [`gallery:${galleryInfo.documentId}`] : []),
+          ...items.map((p) => `photo:${p.photo.documentId}`),
+        ],
+        week,
+        gallery: galleryInfo,
+        source: gallery ? 'curated' : 'automatic',
+        items,
+      };
+    },
+
+    /** The article page by slug, everything it shows resolved; NotFoundError when not published. */
+    async articleBySlug(slug: string, requestedLocale?: string): Promise<{ page: ArticlePage; surrogateKeys: string[] }> {
+      const locale = await resolveLocale(requestedLocale);
+      const raw = (await strapi.documents(ARTICLE).findFirst({
+        status: 'published',
+        locale,
+        filters: { slug },
+        fields: [...ARTICLE_FIELDS, 'viewCount', 'commentsEnabled', 'publishedAt'],
+        populate: {
+          ...ARTICLE_POPULATE,
+          footnotes: true,
+          relatedLinks: LINK_POPULATE,
+          body: {
+            on: {
+              'blocks.rich-text': true,
+              'blocks.photo-embed': { populate: { photo: PHOTO_POPULATE } },
+              'blocks.related-story': { populate: { link: LINK_POPULATE } },
+              'blocks.quote': true,
+              'blocks.external-embed': true,
+            },
+          },
+        },
+      } as never)) as Raw | null;
+      if (!raw) throw new errors.NotFoundError(`No published article with the slug "${slug}".`);
+      const links = await shortLinks([String(raw.documentId)]);
+      const page = toArticlePage(raw, urls(), links.get(String(raw.documentId))?.shortUrl ?? null);
+      const keys = ['article-page', ...articleKeys([page])];
+      for (const block of page.body) {
+        if (block.__component === 'blocks.photo-embed') keys.push(`photo:${block.photo.documentId}`);
+        if (block.__component === 'blocks.related-story' && block.link.article) keys.push(`article:${block.link.article.documentId}`);
+      }
+      for (const link of page.relatedLinks) if (link.article) keys.push(`article:${link.article.documentId}`);
+      return { page, surrogateKeys: keys };
+    },
+
+    /** Articles first published in the last 48 hours, for the Google News sitemap. */
+    async newsSitemapEntries(requestedLocale: string | undefined, now = new Date()): Promise<{ entries: NewsSitemapEntry[]; locale: string; updatedAt: string; keys: string[] }> {
+      const locale = await resolveLocale(requestedLocale);
+      const since = new Date(now.getTime() - 48 * 3600 * 1000);
+      const rows = (await strapi.documents(ARTICLE).findMany({
+        status: 'published',
+        locale,
+        fields: ['title', 'slug', 'firstPublishedAt', 'updatedAt', 'locale'],
+        filters: { firstPublishedAt: { $gte: since } },
+        sort: [{ firstPublishedAt: 'desc' }, { id: 'desc' }],
+        limit: 1000,
+        populate: { section: { fields: ['name', 'slug'] }, tags: { fields: ['name', 'slug'] } },
+      } as never)) as Raw[];
+      const items = rows.map((r) => toFeedArticle(r, urls()));
+      return {
+        locale,
+        entries: items.map((a) => ({ url: a.url, title: a.title, publishedAt: a.publishedAt, keywords: a.tags.map((t) => t.name) })),
+        updatedAt: newest(items.map((a) => a.updatedAt)),
+        keys: ['feed', 'feed:news-sitemap', ...items.map((a) => `article:${a.documentId}`)],
+      };
+    },
+  };
+};

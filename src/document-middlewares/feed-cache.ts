@@ -1,0 +1,34 @@
+// Invalidates the feed response cache the moment feed content changes: any write to an
+// article, photo, section or gallery (create, update, delete, publish, unpublish, discard).
+import type { Core } from '@strapi/strapi';
+
+export const FEED_CONTENT_TYPES = new Set(['api::article.article', 'api::photo.photo', 'api::section.section', 'api::gallery.gallery']);
+const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
+
+export function feedCacheInvalidation(strapi: Core.Strapi) {
+  const invalidate = () => strapi.service('api::feed.feed-http').invalidate();
+  return async (ctx: { uid: string; action: string }, next: () => Promise<unknown>) => {
+    if (!FEED_CONTENT_TYPES.has(ctx.uid) || !WRITES.has(ctx.action)) return next();
+    const result = await next();
+    invalidate();
+    // Inside a transaction other requests still read the old rows until it commits: drop again then.
+    if (strapi.db.inTransaction()) await strapi.db.transaction(async ({ onCommit }) => onCommit(invalidate));
+    return result;
+  };
+}
+
+/**
+ * Cached feeds are served before the router checks permissions, so a change to the public
+ * role's permissions drops them too; the next request is checked afresh.
+ */
+export function invalidateFeedsOnPermissionChange(strapi: Core.Strapi) {
+  strapi.db.lifecycles.subscribe({
+    models: ['plugin::users-permissions.permission', 'plugin::users-permissions.role'],
+    afterCreate: () => strapi.service('api::feed.feed-http').invalidate(),
+    afterUpdate: () => strapi.service('api::feed.feed-http').invalidate(),
+    afterDelete: () => strapi.service('api::feed.feed-http').invalidate(),
+    afterCreateMany: () => strapi.service('api::feed.feed-http').invalidate(),
+    afterUpdateMany: () => strapi.service('api::feed.feed-http').invalidate(),
+    afterDeleteMany: () => strapi.service('api::feed.feed-http').invalidate(),
+  });
+}

@@ -1,0 +1,46 @@
+// RSS 2.0 with Media RSS (media:content, thumbnail, description, credit, copyright), through feedsmith.
+import { generateRssFeed, type MediaNs, type RssFeed } from 'feedsmith';
+import type { SyndicatedPhoto, SyndicationFeed } from './syndication';
+
+export function mediaContent(photo: SyndicatedPhoto): MediaNs.Content {
+  const credits: MediaNs.Credit[] = [];
+  if (photo.photographer) credits.push({ value: photo.photographer, role: 'photographer', scheme: 'urn:ebu' });
+  if (photo.agency) credits.push({ value: photo.agency, role: 'distributor', scheme: 'urn:ebu' });
+  return {
+    url: photo.url,
+    medium: 'image',
+    ...(photo.mime ? { type: photo.mime } : {}),
+    ...(photo.width ? { width: photo.width } : {}),
+    ...(photo.height ? { height: photo.height } : {}),
+    description: { value: photo.caption, type: 'plain' },
+    ...(photo.altText ? { title: { value: photo.altText, type: 'plain' } } : {}),
+    ...(photo.thumbnailUrl ? { thumbnails: [{ url: photo.thumbnailUrl }] } : {}),
+    ...(credits.length ? { credits } : {}),
+    ...(photo.copyright ? { copyright: { value: photo.copyright } } : {}),
+    ...(photo.license ? { licenses: [{ name: photo.license }] } : {}),
+  };
+}
+
+export function buildRss(feed: SyndicationFeed): string {
+  const links: Array<{ href: string; rel: string; type: string }> = [{ href: feed.selfUrl, rel: 'self', type: 'application/rss+xml' }];
+  if (feed.nextUrl) links.push({ href: feed.nextUrl, rel: 'next', type: 'application/rss+xml' });
+  const items: RssFeed.Item<Date>[] = feed.entries.map((e) => ({
+    title: e.title,
+    link: e.url,
+    guid: { value: e.id, isPermaLink: false },
+    pubDate: e.published,
+    ...(e.summary ? { description: e.summary } : {}),
+    ...(e.categories.length ? { categories: e.categories.map((name) => ({ name })) } : {}),
+    ...(e.photos.length ? { media: { contents: e.photos.map(mediaContent) } } : {}),
+  }));
+  return generateRssFeed({
+    title: feed.title,
+    link: feed.homeUrl,
+    description: feed.description,
+    language: feed.language,
+    lastBuildDate: feed.updated,
+    generator: feed.generator,
+    atom: { links },
+    items,
+  });
+}

@@ -1,0 +1,140 @@
+// Turns a feed (articles or a picture week) into the format-neutral entries the RSS, Atom
+// and JSON Feed renderers share. Photos whose credit forbids redistribution are dropped here.
+import { assetUrl, joinUrl } from './feed-urls';
+import type { AnyFeed, FeedArticle, FeedFormat, FeedLinks, FeedPhoto, FeedPicture } from './types';
+
+export interface SyndicatedPhoto {
+  url: string;
+  mime: string | null;
+  width: number | null;
+  height: number | null;
+  thumbnailUrl: string | null;
+  caption: string;
+  altText: string | null;
+  creditLine: string | null;
+  photographer: string | null;
+  agency: string | null;
+  copyright: string | null;
+  license: string | null;
+}
+
+export interface SyndicationEntry {
+  id: string;
+  url: string;
+  title: string;
+  summary: string | null;
+  published: Date;
+  updated: Date;
+  categories: string[];
+  photos: SyndicatedPhoto[];
+  /** Extra fields kept in JSON Feed's `_newsroom` extension. */
+  extension: Record<string, unknown>;
+}
+
+export interface SyndicationFeed {
+  id: string;
+  title: string;
+  description: string;
+  language: string;
+  homeUrl: string;
+  selfUrl: string;
+  nextUrl: string | null;
+  updated: Date;
+  generator: string;
+  entries: SyndicationEntry[];
+}
+
+/** Whether a photo may leave the site in a syndication format. */
+export function mayRedistribute(photo: FeedPhoto | null | undefined): boolean {
+  return Boolean(photo && photo.image && photo.credit?.mayRedistribute !== false);
+}
+
+export function syndicatedPhoto(photo: FeedPhoto, links: FeedLinks, caption = photo.caption): SyndicatedPhoto {
+  const image = photo.image!;
+  const thumb = image.formats.thumbnail ?? image.formats.small ?? null;
+  const credit = photo.credit;
+  return {
+    url: assetUrl(links.cmsUrl, image.url),
+    mime: image.mime,
+    width: image.width,
+    height: image.height,
+    thumbnailUrl: thumb ? assetUrl(links.cmsUrl, thumb.url) : null,
+    caption,
+    altText: photo.altText,
+    creditLine: photo.creditLine,
+    photographer: credit?.photographer || null,
+    agency: credit?.agency || null,
+    copyright: credit?.copyrightHolder || credit?.agency || credit?.photographer || null,
+    license: credit?.license || null,
+  };
+}
+
+/** The feed's own URL in a given format, with an optional cursor. */
+export function feedUrl(links: FeedLinks, feedPath: string, format: FeedFormat, params: Record<string, string | undefined> = {}): string {
+  const search = new URLSearchParams();
+  search.set('format', format);
+  for (const [k, v] of Object.entries(params)) if (v !== undefined) search.set(k, v);
+  return `${joinUrl(links.cmsUrl, feedPath)}?${search.toString()}`;
+}
+
+function articleEntry(article: FeedArticle, links: FeedLinks): SyndicationEntry {
+  const photo = mayRedistribute(article.leadPhoto) ? syndicatedPhoto(article.leadPhoto!, links) : null;
+  return {
+    id: `urn:newsroom:article:${article.documentId}${article.locale ? `:${article.locale}` : ''}`,
+    url: article.url,
+    title: article.title,
+    summary: article.standfirst,
+    published: new Date(article.publishedAt),
+    updated: new Date(article.updatedAt),
+    categories: article.section ? [article.section.name] : [],
+    photos: photo ? [photo] : [],
+    extension: {
+      documentId: article.documentId,
+      kicker: article.kicker,
+      dateline: article.dateline,
+      section: article.section?.slug ?? null,
+      tags: article.tags.map((t) => t.slug),
+      shortUrl: article.shortUrl,
+    },
+  };
+}
+
+function pictureEntry(picture: FeedPicture, homeUrl: string, links: FeedLinks): SyndicationEntry | null {
+  if (!mayRedistribute(picture.photo)) return null;
+  const photo = picture.photo;
+  const when = photo.takenAt ?? photo.updatedAt ?? new Date(0).toISOString();
+  const title = picture.caption.length > 140 ? `${picture.caption.slice(0, 139).trimEnd()}…` : picture.caption;
+  return {
+    id: `urn:newsroom:photo:${photo.documentId}`,
+    url: `${homeUrl}#photo-${picture.position}`,
+    title,
+    summary: picture.caption,
+    published: new Date(when),
+    updated: new Date(photo.updatedAt ?? when),
+    categories: [],
+    photos: [syndicatedPhoto(photo, links, picture.caption)],
+    extension: { documentId: photo.documentId, position: picture.position, creditLine: photo.creditLine, location: photo.location },
+  };
+}
+
+export function toSyndicationFeed(feed: AnyFeed, links: FeedLinks, format: FeedFormat): SyndicationFeed {
+  const entries =
+    feed.kind === 'articles'
+      ? feed.items.map((a) => articleEntry(a, links))
+      : feed.items.map((p) => pictureEntry(p, feed.homeUrl, links)).filter((e): e is SyndicationEntry => e !== null);
+  const base = feed.kind === 'pictures' ? { date: feed.week.start } : {};
+  return {
+    id: `${joinUrl(links.cmsUrl, feed.feedPath)}${feed.kind === 'pictures' ? `?date=${feed.week.start}` : ''}`,
+    title: feed.title,
+    description: feed.description,
+    language: feed.locale,
+    homeUrl: feed.homeUrl,
+    selfUrl: feedUrl(links, feed.feedPath, format, { ...base, locale: feed.locale }),
+    nextUrl: feed.pageInfo.nextCursor
+      ? feedUrl(links, feed.feedPath, format, { ...base, locale: feed.locale, limit: String(feed.pageInfo.limit), cursor: feed.pageInfo.nextCursor })
+      : null,
+    updated: new Date(feed.updatedAt),
+    generator: 'Newsroom CMS',
+    entries,
+  };
+}

@@ -1,0 +1,108 @@
+// Plain data shapes that flow from the feed service to the renderers: no Strapi types.
+import type { PhotoCredit } from '../photos/credit-line';
+
+export type FeedFormat = 'json' | 'rss' | 'atom' | 'jsonfeed';
+export const FEED_FORMATS: readonly FeedFormat[] = ['json', 'rss', 'atom', 'jsonfeed'];
+
+export interface ImageFormat {
+  url: string;
+  width: number | null;
+  height: number | null;
+  mime: string | null;
+}
+
+export interface FeedImage extends ImageFormat {
+  /** thumbnail, small, medium, large, as the upload plugin made them. */
+  formats: Record<string, ImageFormat>;
+}
+
+export interface FeedPhoto {
+  documentId: string;
+  caption: string;
+  altText: string | null;
+  creditLine: string | null;
+  credit: Required<PhotoCredit> | null;
+  takenAt: string | null;
+  location: string | null;
+  image: FeedImage | null;
+  updatedAt: string | null;
+}
+
+export interface FeedSection {
+  documentId: string;
+  name: string;
+  slug: string;
+}
+
+export interface FeedTag {
+  name: string;
+  slug: string;
+}
+
+export interface FeedArticle {
+  documentId: string;
+  locale: string | null;
+  title: string;
+  slug: string;
+  kicker: string | null;
+  standfirst: string | null;
+  dateline: string | null;
+  url: string;
+  /** First publication, ISO. */
+  publishedAt: string;
+  updatedAt: string;
+  section: FeedSection | null;
+  tags: FeedTag[];
+  leadPhoto: FeedPhoto | null;
+  shortUrl: string | null;
+}
+
+export interface FeedPicture {
+  /** 1-based position in the week's sequence. */
+  position: number;
+  caption: string;
+  photo: FeedPhoto;
+}
+
+export interface PageInfo {
+  limit: number;
+  nextCursor: string | null;
+  hasMore: boolean;
+}
+
+interface FeedBase {
+  title: string;
+  description: string;
+  locale: string;
+  /** The page on the public site this feed mirrors. */
+  homeUrl: string;
+  /** Where this feed lives on the CMS (without format/cursor). */
+  feedPath: string;
+  /** The newest change among the items (or the feed's own container). */
+  updatedAt: string;
+  pageInfo: PageInfo;
+  surrogateKeys: string[];
+}
+
+export interface ArticleFeed extends FeedBase {
+  kind: 'articles';
+  section: FeedSection | null;
+  items: FeedArticle[];
+}
+
+export interface PictureFeed extends FeedBase {
+  kind: 'pictures';
+  week: { start: string; end: string };
+  gallery: { documentId: string; title: string; slug: string | null } | null;
+  /** curated: an editor's gallery for the week; automatic: the week's photos by time taken. */
+  source: 'curated' | 'automatic';
+  items: FeedPicture[];
+}
+
+export type AnyFeed = ArticleFeed | PictureFeed;
+
+/** Where public links point: the news site for pages, the CMS for images and the feeds themselves. */
+export interface FeedLinks {
+  siteUrl: string;
+  cmsUrl: string;
+}
