@@ -36,7 +36,6 @@ const typeDefs = /* GraphQL */ `
     publishedAt: String!
     updatedAt: String!
     section: FeedSection
-    tags: [FeedTag!]!
     leadPhoto: FeedPhoto
     shortUrl: String
   }

@@ -1,8 +1,8 @@
 // The article page payload: a feed article plus body blocks with photos and related-story
 // links resolved to title, URL and thumbnail, related links, footnotes and counters.
 import { articlePageUrl } from './feed-urls';
-import { toFeedArticle, toFeedPhoto, toFeedSection, type ArticleUrlConfig } from './from-documents';
-import type { FeedArticle, FeedPhoto } from './types';
+import { toFeedArticle, toFeedPhoto, toFeedSection, toFeedTags, type ArticleUrlConfig } from './from-documents';
+import type { FeedArticle, FeedPhoto, FeedTag } from './types';
 
 type Raw = Record<string, unknown>;
 
@@ -25,6 +25,7 @@ export type PageBlock =
 
 export interface ArticlePage extends FeedArticle {
   canonicalUrl: string;
+  tags: FeedTag[];
   viewCount: number;
   commentsEnabled: boolean;
   body: PageBlock[];
@@ -104,6 +105,7 @@ export function toArticlePage(raw: Raw, urls: ArticleUrlConfig, shortUrl: string
   return {
     ...article,
     canonicalUrl: article.url,
+    tags: toFeedTags(raw.tags),
     viewCount: typeof raw.viewCount === 'number' ? raw.viewCount : Number(raw.viewCount ?? 0) || 0,
     commentsEnabled: raw.commentsEnabled !== false,
     body,

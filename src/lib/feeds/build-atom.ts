@@ -1,6 +1,7 @@
 // Atom 1.0 (RFC 4287) with Media RSS photos, through feedsmith.
 import { generateAtomFeed, type AtomFeed } from 'feedsmith';
 import { mediaContent } from './build-rss';
+import { tightCdata } from './tight-cdata';
 import type { SyndicationFeed } from './syndication';
 
 export function buildAtom(feed: SyndicationFeed): string {
@@ -19,7 +20,7 @@ export function buildAtom(feed: SyndicationFeed): string {
     ...(e.categories.length ? { categories: e.categories.map((term) => ({ term })) } : {}),
     ...(e.photos.length ? { media: { contents: e.photos.map(mediaContent) } } : {}),
   }));
-  return generateAtomFeed({
+  const xml = generateAtomFeed({
     id: feed.id,
     title: { value: feed.title, type: 'text' },
     subtitle: { value: feed.description, type: 'text' },
@@ -29,4 +30,5 @@ export function buildAtom(feed: SyndicationFeed): string {
     authors: [{ name: feed.title }],
     entries,
   });
+  return tightCdata(xml);
 }

@@ -1,5 +1,6 @@
 // RSS 2.0 with Media RSS (media:content, thumbnail, description, credit, copyright), through feedsmith.
 import { generateRssFeed, type MediaNs, type RssFeed } from 'feedsmith';
+import { tightCdata } from './tight-cdata';
 import type { SyndicatedPhoto, SyndicationFeed } from './syndication';
 
 export function mediaContent(photo: SyndicatedPhoto): MediaNs.Content {
@@ -33,7 +34,7 @@ export function buildRss(feed: SyndicationFeed): string {
     ...(e.categories.length ? { categories: e.categories.map((name) => ({ name })) } : {}),
     ...(e.photos.length ? { media: { contents: e.photos.map(mediaContent) } } : {}),
   }));
-  return generateRssFeed({
+  const xml = generateRssFeed({
     title: feed.title,
     link: feed.homeUrl,
     description: feed.description,
@@ -43,4 +44,5 @@ export function buildRss(feed: SyndicationFeed): string {
     atom: { links },
     items,
   });
+  return tightCdata(xml);
 }

@@ -70,9 +70,6 @@ export function toFeedArticle(raw: Record<string, unknown>, urls: ArticleUrlConf
   const section = toFeedSection(raw.section as Raw);
   const publishedAt = iso(raw.firstPublishedAt) ?? iso(raw.publishedAt) ?? new Date(0).toISOString();
   const slug = str(raw.slug) ?? String(raw.documentId);
-  const tags = Array.isArray(raw.tags)
-    ? (raw.tags as Raw[]).filter((t) => t && str(t.slug)).map((t) => ({ name: str(t!.name) ?? '', slug: t!.slug as string }) as FeedTag)
-    : [];
   return {
     documentId: String(raw.documentId),
     locale: str(raw.locale),
@@ -85,10 +82,15 @@ export function toFeedArticle(raw: Record<string, unknown>, urls: ArticleUrlConf
     publishedAt,
     updatedAt: iso(raw.updatedAt) ?? publishedAt,
     section,
-    tags,
     leadPhoto: toFeedPhoto(raw.leadPhoto as Raw),
     shortUrl,
   };
+}
+
+/** Tags as populated with name and slug (empty when not populated). */
+export function toFeedTags(raw: unknown): FeedTag[] {
+  if (!Array.isArray(raw)) return [];
+  return (raw as Raw[]).filter((t) => t && str(t.slug)).map((t) => ({ name: str(t!.name) ?? '', slug: t!.slug as string }));
 }
 
 /** The newest ISO timestamp among the given ones (epoch when none). */

@@ -93,7 +93,6 @@ function articleEntry(article: FeedArticle, links: FeedLinks): SyndicationEntry 
       kicker: article.kicker,
       dateline: article.dateline,
       section: article.section?.slug ?? null,
-      tags: article.tags.map((t) => t.slug),
       shortUrl: article.shortUrl,
     },
   };

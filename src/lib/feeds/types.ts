@@ -52,7 +52,6 @@ export interface FeedArticle {
   publishedAt: string;
   updatedAt: string;
   section: FeedSection | null;
-  tags: FeedTag[];
   leadPhoto: FeedPhoto | null;
   shortUrl: string | null;
 }

@@ -3,7 +3,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { decodeCursor, encodeCursor, cursorKey, CursorError, type CursorValue } from '../../../lib/feeds/cursor';
-import { newest, toFeedArticle, toFeedPhoto, toFeedSection, type ArticleUrlConfig } from '../../../lib/feeds/from-documents';
+import { newest, toFeedArticle, toFeedPhoto, toFeedSection, toFeedTags, type ArticleUrlConfig } from '../../../lib/feeds/from-documents';
 import { toArticlePage, type ArticlePage } from '../../../lib/feeds/article-page';
 import { pictureWeekUrl } from '../../../lib/feeds/feed-urls';
 import type { ArticleFeed, FeedArticle, FeedLinks, FeedPicture, PictureFeed } from '../../../lib/feeds/types';
@@ -23,9 +23,9 @@ const PHOTO_POPULATE = {
   populate: { image: { fields: IMAGE_FIELDS }, credit: true },
 };
 const ARTICLE_FIELDS = ['title', 'slug', 'kicker', 'standfirst', 'dateline', 'firstPublishedAt', 'updatedAt', 'locale'];
+// Feed items stay at one query per level: section, lead photo, its image, its credit.
 const ARTICLE_POPULATE = {
   section: { fields: ['name', 'slug'] },
-  tags: { fields: ['name', 'slug'] },
   leadPhoto: PHOTO_POPULATE,
 };
 const LINKED_ARTICLE = {
@@ -305,6 +305,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         fields: [...ARTICLE_FIELDS, 'viewCount', 'commentsEnabled', 'publishedAt'],
         populate: {
           ...ARTICLE_POPULATE,
+          tags: { fields: ['name', 'slug'] },
           footnotes: true,
           relatedLinks: LINK_POPULATE,
           body: {
@@ -343,7 +344,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         limit: 1000,
         populate: { section: { fields: ['name', 'slug'] }, tags: { fields: ['name', 'slug'] } },
       } as never)) as Raw[];
-      const items = rows.map((r) => toFeedArticle(r, urls()));
+      const items = rows.map((r) => ({ ...toFeedArticle(r, urls()), tags: toFeedTags(r.tags) }));
       return {
         locale,
         entries: items.map((a) => ({ url: a.url, title: a.title, publishedAt: a.publishedAt, keywords: a.tags.map((t) => t.name) })),

@@ -1,4 +1,4 @@
-import { latestCompletedWeek, parseDay, pictureWeekTitle, weekContaining } from '../../../../src/lib/weeks/picture-week';
+import { latestCompletedWeek, nextWeekBoundary, parseDay, pictureWeekTitle, weekContaining, weekRange } from '../../../../src/lib/weeks/picture-week';
 
 describe('picture weeks', () => {
   it('runs Saturday to Friday by default', () => {
@@ -34,5 +34,30 @@ describe('picture weeks', () => {
     expect(parseDay('2018-2-3')).toBeNull();
     expect(parseDay('yesterday')).toBeNull();
     expect(parseDay('2020-02-29')).not.toBeNull();
+  });
+
+  it('titles the weeks of the feed examples, including across months', () => {
+    expect(pictureWeekTitle(weekContaining(parseDay('2018-11-23')!))).toBe('This Week in Pictures: November 17 - 23');
+    expect(pictureWeekTitle(weekContaining(parseDay('2018-11-24')!))).toBe('This Week in Pictures: November 24 - 30');
+    expect(pictureWeekTitle(weekContaining(parseDay('2018-11-01')!))).toBe('This Week in Pictures: October 27 - November 2');
+    expect(pictureWeekTitle(weekContaining(parseDay('2019-01-01')!))).toBe('This Week in Pictures: December 29 - January 4');
+  });
+
+  it('finds the week across a year boundary and in a leap February', () => {
+    expect(weekContaining(parseDay('2019-01-04')!)).toEqual({ start: '2018-12-29', end: '2019-01-04' });
+    expect(weekContaining(parseDay('2020-02-29')!)).toEqual({ start: '2020-02-29', end: '2020-03-06' });
+  });
+
+  it('a Saturday is the first day of a new week, so the week before it is the latest completed one', () => {
+    expect(latestCompletedWeek(new Date(2018, 10, 24, 0, 0, 1))).toEqual({ start: '2018-11-17', end: '2018-11-23' });
+    expect(latestCompletedWeek(new Date(2018, 10, 23, 23, 59))).toEqual({ start: '2018-11-10', end: '2018-11-16' });
+  });
+
+  it('gives the week as a half-open local time range and the next boundary', () => {
+    const range = weekRange({ start: '2018-11-17', end: '2018-11-23' });
+    expect(range.from).toEqual(new Date(2018, 10, 17));
+    expect(range.to).toEqual(new Date(2018, 10, 24));
+    expect(nextWeekBoundary(new Date(2018, 10, 20, 15))).toEqual(new Date(2018, 10, 24));
+    expect(nextWeekBoundary(new Date(2018, 10, 20, 15), 1)).toEqual(new Date(2018, 10, 26));
   });
 });
