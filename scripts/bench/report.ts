@@ -1,0 +1,216 @@
+// The benchmark's pure parts: command-line options, the results table, the ratios and the targets.
+
+export interface BenchOptions {
+  articles: number;
+  /** The small database the cold feed's p50 is compared against. */
+  baselineArticles: number;
+  connections: number;
+  /** Seconds of measured load per scenario. */
+  duration: number;
+  /** Seconds of unmeasured load before each measurement (JIT, caches, SQLite page cache). */
+  warmup: number;
+  port: number;
+  /** Scenario keys to run (a, b, c, c1k, d1, d2, e); all when empty. */
+  only: string[];
+  reseed: boolean;
+  /** Write V8 CPU profiles of the Strapi processes to bench/results/profiles. */
+  profile: boolean;
+}
+
+export const DEFAULT_OPTIONS: BenchOptions = {
+  articles: 10000,
+  baselineArticles: 1000,
+  connections: 10,
+  duration: 10,
+  warmup: 3,
+  port: 1350,
+  only: [],
+  reseed: false,
+  profile: false,
+};
+
+export class UsageError extends Error {}
+
+const INTEGER_FLAGS: Record<string, { key: keyof BenchOptions; min: number; max: number }> = {
+  '--articles': { key: 'articles', min: 1, max: 10_000_000 },
+  '--baseline-articles': { key: 'baselineArticles', min: 1, max: 10_000_000 },
+  '--connections': { key: 'connections', min: 1, max: 1000 },
+  '--duration': { key: 'duration', min: 1, max: 3600 },
+  '--warmup': { key: 'warmup', min: 0, max: 600 },
+  '--port': { key: 'port', min: 1024, max: 65535 },
+};
+
+/** Parses `--articles 100000 --connections 10 --duration 10 --only b,c --reseed` (also `--flag=value`). */
+export function parseBenchArgs(argv: string[]): BenchOptions {
+  const options: BenchOptions = { ...DEFAULT_OPTIONS, only: [] };
+  const args = argv.flatMap((a) => (a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a]));
+  for (let i = 0; i < args.length; i += 1) {
+    const flag = args[i];
+    if (flag === '--reseed') options.reseed = true;
+    else if (flag === '--profile') options.profile = true;
+    else if (flag === '--only') {
+      const value = args[++i];
+      if (!value || value.startsWith('--')) throw new UsageError('--only needs a list such as b,c');
+      options.only = value.split(',').map((s) => s.trim()).filter(Boolean);
+    } else if (INTEGER_FLAGS[flag]) {
+      const { key, min, max } = INTEGER_FLAGS[flag];
+      const value = args[++i];
+      if (value === undefined || !/^\d+$/.test(value)) throw new UsageError(`${flag} needs a whole number`);
+      const n = Number(value);
+      if (n < min || n > max) throw new UsageError(`${flag} must be from ${min} to ${max}`);
+      (options[key] as number) = n;
+    } else {
+      throw new UsageError(`Unknown option ${flag}`);
+    }
+  }
+  return options;
+}
+
+export interface ScenarioResult {
+  key: string;
+  label: string;
+  path: string;
+  articles: number;
+  /** Requests per second over the measured run (completed requests / seconds). */
+  rps: number;
+  p50: number;
+  p99: number;
+  /** Body bytes of one response. */
+  bodyBytes: number;
+  /** Bytes on the wire per response, headers included. */
+  wireBytes: number;
+  /** SQL queries per request, counted over sequential requests; null where there is no database. */
+  queriesPerRequest: number | null;
+  /** Counted over the measured run: all queries / completed requests. */
+  queriesPerRequestUnderLoad: number | null;
+  /** Peak resident memory of the server process during the measured run, MB. */
+  peakRssMb: number | null;
+  requests: number;
+  errors: number;
+  unexpectedStatus: number;
+  extra?: Record<string, number | string | null>;
+}
+
+export interface Target {
+  name: string;
+  goal: string;
+  measured: string;
+  met: boolean | null;
+}
+
+const ratio = (a: number | undefined, b: number | undefined) => (a !== undefined && b !== undefined && b > 0 ? a / b : null);
+const fmt = (n: number | null | undefined, digits = 1) => (n === null || n === undefined || Number.isNaN(n) ? '–' : n.toFixed(digits));
+
+export interface Ratios {
+  warmOverBare: number | null;
+  coldOverCareful: number | null;
+  coldOverPopulateAll: number | null;
+  coldP50BigOverSmall: number | null;
+}
+
+export function computeRatios(results: ScenarioResult[]): Ratios {
+  const by = (key: string) => results.find((r) => r.key === key);
+  return {
+    warmOverBare: ratio(by('b')?.rps, by('a')?.rps),
+    coldOverCareful: ratio(by('c')?.rps, by('d1')?.rps),
+    coldOverPopulateAll: ratio(by('c')?.rps, by('d2')?.rps),
+    coldP50BigOverSmall: ratio(by('c')?.p50, by('c1k')?.p50),
+  };
+}
+
+/** The issue's targets, judged from one run's results; null where the scenario did not run. */
+export function evaluateTargets(results: ScenarioResult[], ratios: Ratios, opts: { memoryLimitMb: number; maxQueries: number }): Target[] {
+  const by = (key: string) => results.find((r) => r.key === key);
+  const judge = (value: number | null, ok: (v: number) => boolean) => (value === null ? null : ok(value));
+  const cold = by('c');
+  const q20 = cold?.queriesPerRequest ?? null;
+  const q50 = typeof cold?.extra?.queriesPerRequestAt50 === 'number' ? cold.extra.queriesPerRequestAt50 : null;
+  const strapiRss = results.filter((r) => r.key !== 'a' && !r.key.startsWith('d') && r.peakRssMb !== null).map((r) => r.peakRssMb as number);
+  const peak = strapiRss.length ? Math.max(...strapiRss) : null;
+  return [
+    { name: 'warm feed vs bare Node', goal: '≥ 0.50', measured: fmt(ratios.warmOverBare, 2), met: judge(ratios.warmOverBare, (v) => v >= 0.5) },
+    { name: 'cold feed vs careful stock', goal: '≥ 5×', measured: `${fmt(ratios.coldOverCareful)}×`, met: judge(ratios.coldOverCareful, (v) => v >= 5) },
+    { name: 'cold feed vs stock populate=*', goal: '≥ 20×', measured: `${fmt(ratios.coldOverPopulateAll)}×`, met: judge(ratios.coldOverPopulateAll, (v) => v >= 20) },
+    {
+      name: 'cold feed SQL queries per request',
+      goal: `≤ ${opts.maxQueries}, same at 20 and 50`,
+      measured: `${fmt(q20, 1)} at 20, ${fmt(q50, 1)} at 50`,
+      met: q20 === null || q50 === null ? null : q20 <= opts.maxQueries && q20 === q50,
+    },
+    {
+      name: `cold feed p50 at ${by('c')?.articles ?? 'N'} vs ${by('c1k')?.articles ?? 1000} articles`,
+      goal: '≤ 1.5×',
+      measured: `${fmt(ratios.coldP50BigOverSmall, 2)}×`,
+      met: judge(ratios.coldP50BigOverSmall, (v) => v <= 1.5),
+    },
+    { name: 'Strapi RSS under feed and redirect load', goal: `< ${opts.memoryLimitMb} MB`, measured: `${fmt(peak, 0)} MB`, met: judge(peak, (v) => v < opts.memoryLimitMb) },
+  ];
+}
+
+/** A plain-text table with right-aligned numbers. */
+export function formatTable(headers: string[], rows: Array<Array<string | number>>): string {
+  const cells = [headers, ...rows.map((r) => r.map(String))];
+  const widths = headers.map((_, c) => Math.max(...cells.map((r) => (r[c] ?? '').length)));
+  const numeric = headers.map((_, c) => rows.length > 0 && rows.every((r) => /^[-–\d.,×%]*$/.test(String(r[c]))));
+  const line = (r: string[]) => r.map((cell, c) => (numeric[c] ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  ').trimEnd();
+  return [line(cells[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
+}
+
+export function resultsTable(results: ScenarioResult[]): string {
+  return formatTable(
+    ['', 'scenario', 'articles', 'req/s', 'p50 ms', 'p99 ms', 'body B', 'wire B', 'SQL/req', 'RSS MB', 'errors'],
+    results.map((r) => [
+      r.key,
+      r.label,
+      r.articles,
+      fmt(r.rps, 0),
+      fmt(r.p50, 1),
+      fmt(r.p99, 1),
+      r.bodyBytes,
+      fmt(r.wireBytes, 0),
+      fmt(r.queriesPerRequest, 1),
+      fmt(r.peakRssMb, 0),
+      r.errors + r.unexpectedStatus,
+    ]),
+  );
+}
+
+export function targetsTable(targets: Target[]): string {
+  return formatTable(
+    ['target', 'goal', 'measured', 'met'],
+    targets.map((t) => [t.name, t.goal, t.measured, t.met === null ? 'not run' : t.met ? 'yes' : 'NO']),
+  );
+}
+
+interface CpuProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+}
+export interface CpuProfile {
+  nodes: CpuProfileNode[];
+  samples?: number[];
+}
+
+/** The functions with the most self time in a V8 .cpuprofile, as a table of share and location. */
+export function topSelfTime(profile: CpuProfile, limit: number, rootDir = ''): string {
+  const hits = new Map<string, number>();
+  let total = 0;
+  for (const node of profile.nodes) {
+    const count = node.hitCount ?? 0;
+    if (!count) continue;
+    total += count;
+    const { functionName, url, lineNumber } = node.callFrame;
+    const where = url ? `${url.replace(/^file:\/\//, '').replace(rootDir ? `${rootDir}/` : /^$/, '')}:${lineNumber + 1}` : '';
+    const key = `${functionName || '(anonymous)'}\t${where}`;
+    hits.set(key, (hits.get(key) ?? 0) + count);
+  }
+  const rows = [...hits.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, limit)
+    .map(([key, count]) => {
+      const [name, where] = key.split('\t');
+      return [`${((count / Math.max(total, 1)) * 100).toFixed(1)}%`, name, where];
+    });
+  return formatTable(['self', 'function', 'where'], rows);
+}

@@ -1,0 +1,402 @@
+// The benchmark harness (`npm run bench`): seeds the benchmark databases when needed, then, one
+// after the other with the same connections and duration, loads a bare Node ceiling, the warm and
+// cold article feed, stock Strapi REST for the same page, and a short-URL redirect, each served by a
+// fresh server process. Prints the table, ratios and targets; writes bench/results/latest.json.
+import { fork, type ChildProcess } from 'child_process';
+import crypto from 'crypto';
+import fs from 'fs';
+import http from 'http';
+import os from 'os';
+import path from 'path';
+import { appDir, distDir, benchEnv } from './boot';
+import { benchShortCode, SEED_VERSION } from './seed';
+import {
+  computeRatios,
+  evaluateTargets,
+  parseBenchArgs,
+  resultsTable,
+  targetsTable,
+  topSelfTime,
+  UsageError,
+  type BenchOptions,
+  type ScenarioResult,
+} from './report';
+
+interface AutocannonResult {
+  duration: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  '2xx': number;
+  '3xx': number;
+  latency: { p50: number; p99: number; average: number };
+  requests: { total: number; average: number };
+  throughput: { total: number };
+}
+type Autocannon = (opts: { url: string; connections: number; duration: number; headers?: Record<string, string> }) => Promise<AutocannonResult>;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const autocannon = require('autocannon') as Autocannon;
+
+const DATA_DIR = path.join(appDir, 'bench', '.data');
+const RESULTS_DIR = path.join(appDir, 'bench', 'results');
+const LOG_DIR = path.join(RESULTS_DIR, 'logs');
+const PROFILE_DIR = path.join(RESULTS_DIR, 'profiles');
+/** Sequential requests whose SQL queries are counted (after one priming request). */
+const COUNTED_REQUESTS = 10;
+const MEMORY_LIMIT_MB = 400;
+const MAX_QUERIES = 6;
+/** Every scenario is asked as a browser would (isbot must not exempt the redirect from counting hits). */
+const HEADERS = {
+  'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36',
+  accept: 'application/json, text/html;q=0.9',
+};
+
+const FEED_PATH = '/api/feeds/articles';
+const CAREFUL_STOCK_PATH =
+  '/api/articles?fields[0]=title&fields[1]=slug&fields[2]=standfirst&fields[3]=publishedAt' +
+  '&populate[leadPhoto][populate][0]=image&populate[section]=true&sort=publishedAt:desc&pagination[pageSize]=20';
+const POPULATE_ALL_PATH = '/api/articles?populate=*&pagination[pageSize]=20&sort=publishedAt:desc';
+
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+// ---------------------------------------------------------------------------------------------
+// Databases
+
+function schemaFingerprint(): string {
+  const hash = crypto.createHash('sha256').update(`seed-v${SEED_VERSION}`);
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith('.json')) files.push(full);
+    }
+  };
+  walk(path.join(appDir, 'src', 'api'));
+  walk(path.join(appDir, 'src', 'components'));
+  for (const file of files.sort()) hash.update(path.relative(appDir, file)).update(fs.readFileSync(file));
+  return hash.digest('hex').slice(0, 16);
+}
+
+interface SeedInfo {
+  articles: number;
+  file: string;
+  fingerprint: string;
+  seededAt: string;
+  seedSeconds: number;
+  reused: boolean;
+}
+
+/** A seeded SQLite file for `articles`, reused while the content model and seed are unchanged. */
+async function ensureDatabase(articles: number, opts: BenchOptions): Promise<SeedInfo> {
+  fs.mkdirSync(DATA_DIR, { recursive: true });
+  const file = path.join(DATA_DIR, `bench-${articles}.db`);
+  const metaFile = path.join(DATA_DIR, `bench-${articles}.json`);
+  const fingerprint = schemaFingerprint();
+  if (!opts.reseed && fs.existsSync(file) && fs.existsSync(metaFile)) {
+    const meta = JSON.parse(fs.readFileSync(metaFile, 'utf8')) as SeedInfo;
+    if (meta.fingerprint === fingerprint) {
+      log(`Reusing ${path.relative(appDir, file)} (${articles} articles, seeded ${meta.seededAt} in ${meta.seedSeconds} s; --reseed to redo)`);
+      return { ...meta, reused: true };
+    }
+  }
+  for (const f of [file, `${file}-journal`, `${file}-wal`, `${file}-shm`, metaFile]) fs.rmSync(f, { force: true });
+  log(`Seeding ${articles} articles into ${path.relative(appDir, file)}…`);
+  const started = Date.now();
+  await new Promise<void>((resolve, reject) => {
+    const child = fork(path.join(distDir, 'scripts', 'bench', 'seed.js'), ['--articles', String(articles), '--db', file], {
+      cwd: appDir,
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    });
+    let errors = '';
+    child.stdout?.on('data', (d: Buffer) => {
+      for (const line of d.toString().split('\n')) if (line.startsWith('  ')) log(line);
+    });
+    child.stderr?.on('data', (d: Buffer) => {
+      errors += d.toString();
+    });
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`Seeding failed (exit ${code}):\n${errors.slice(-4000)}`))));
+  });
+  const info: SeedInfo = { articles, file, fingerprint, seededAt: new Date().toISOString(), seedSeconds: Math.round((Date.now() - started) / 100) / 10, reused: false };
+  fs.writeFileSync(metaFile, JSON.stringify(info, null, 2));
+  log(`  seeded in ${info.seedSeconds} s`);
+  return info;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Server processes
+
+interface Server {
+  child: ChildProcess;
+  port: number;
+  stats(): Promise<{ queries: number; rss: number }>;
+  stop(): Promise<void>;
+}
+
+async function startServer(key: string, script: 'server' | 'bare-server', env: Record<string, string>, opts: BenchOptions): Promise<Server> {
+  fs.mkdirSync(LOG_DIR, { recursive: true });
+  const logFile = path.join(LOG_DIR, `${key}.log`);
+  const out = fs.openSync(logFile, 'w');
+  const execArgv = opts.profile && script === 'server' ? ['--cpu-prof', `--cpu-prof-dir=${path.join(PROFILE_DIR, key)}`] : [];
+  if (execArgv.length) fs.rmSync(path.join(PROFILE_DIR, key), { recursive: true, force: true });
+  const child = fork(path.join(distDir, 'scripts', 'bench', `${script}.js`), [], {
+    cwd: appDir,
+    env: { ...process.env, ...env },
+    execArgv,
+    stdio: ['ignore', out, out, 'ipc'],
+  });
+  fs.closeSync(out);
+  let nextId = 1;
+  const pending = new Map<number, (s: { queries: number; rss: number }) => void>();
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${key}: server not ready after 300 s; see ${logFile}`)), 300_000);
+    child.on('message', (m: { type: string; id?: number; queries?: number; rss?: number }) => {
+      if (m.type === 'ready') {
+        clearTimeout(timer);
+        resolve();
+      } else if (m.type === 'stats') {
+        pending.get(m.id ?? 0)?.({ queries: m.queries ?? 0, rss: m.rss ?? 0 });
+        pending.delete(m.id ?? 0);
+      }
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      const tail = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').slice(-3000) : '';
+      reject(new Error(`${key}: server exited (${code}) before it was ready:\n${tail}`));
+    });
+  });
+  return {
+    child,
+    port: Number(env.PORT),
+    stats: () =>
+      new Promise((resolve) => {
+        const id = nextId++;
+        pending.set(id, resolve);
+        child.send({ type: 'stats', id });
+      }),
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+        child.once('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+        child.send({ type: 'stop' });
+      }),
+  };
+}
+
+function get(port: number, urlPath: string): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get({ host: '127.0.0.1', port, path: urlPath, headers: HEADERS, agent: false }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      })
+      .on('error', reject);
+  });
+}
+
+/** Counted, not estimated: the server's query counter across sequential requests. */
+async function countQueries(server: Server, urlPath: string): Promise<number> {
+  await get(server.port, urlPath); // prime: fills a cache where there is one
+  const before = (await server.stats()).queries;
+  for (let i = 0; i < COUNTED_REQUESTS; i += 1) await get(server.port, urlPath);
+  return ((await server.stats()).queries - before) / COUNTED_REQUESTS;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scenarios
+
+interface Scenario {
+  key: string;
+  label: string;
+  path: string;
+  db: SeedInfo;
+  env?: Record<string, string>;
+  expect: (status: number) => boolean;
+  /** Also count queries for these paths (reported in `extra`). */
+  countAlso?: Record<string, string>;
+}
+
+const ok = (s: number) => s === 200;
+const redirect = (s: number) => s >= 301 && s <= 308;
+
+async function load(port: number, urlPath: string, opts: BenchOptions, seconds: number) {
+  return autocannon({ url: `http://127.0.0.1:${port}${urlPath}`, connections: opts.connections, duration: seconds, headers: HEADERS });
+}
+
+async function measure(
+  scenario: Scenario,
+  server: Server,
+  opts: BenchOptions,
+  counted: boolean,
+): Promise<ScenarioResult> {
+  const probe = await get(server.port, scenario.path);
+  if (!scenario.expect(probe.status)) {
+    throw new Error(`${scenario.key} ${scenario.path} answered ${probe.status}: ${probe.body.toString().slice(0, 300)}`);
+  }
+  const queriesPerRequest = counted ? await countQueries(server, scenario.path) : null;
+  const extra: Record<string, number> = {};
+  for (const [name, p] of Object.entries(scenario.countAlso ?? {})) extra[name] = await countQueries(server, p);
+  if (opts.warmup > 0) await load(server.port, scenario.path, opts, opts.warmup);
+
+  const before = await server.stats();
+  let peakRss = before.rss;
+  const sampler = setInterval(() => {
+    server.stats().then((s) => (peakRss = Math.max(peakRss, s.rss)), () => undefined);
+  }, 250);
+  const result = await load(server.port, scenario.path, opts, opts.duration);
+  clearInterval(sampler);
+  const after = await server.stats();
+  peakRss = Math.max(peakRss, after.rss);
+
+  const completed = result.requests.total;
+  const expectedCount = scenario.expect === redirect ? result['3xx'] : result['2xx'];
+  const r: ScenarioResult = {
+    key: scenario.key,
+    label: scenario.label,
+    path: scenario.path,
+    articles: scenario.db.articles,
+    rps: completed / opts.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    bodyBytes: probe.body.length,
+    wireBytes: completed > 0 ? result.throughput.total / completed : 0,
+    queriesPerRequest,
+    queriesPerRequestUnderLoad: counted && completed > 0 ? (after.queries - before.queries) / completed : null,
+    peakRssMb: peakRss / 1024 / 1024,
+    requests: completed,
+    errors: result.errors + result.timeouts,
+    unexpectedStatus: completed - expectedCount,
+    ...(Object.keys(extra).length ? { extra } : {}),
+  };
+  log(
+    `  ${r.key}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.bodyBytes} B, ` +
+      `${r.queriesPerRequest ?? '–'} SQL/req, RSS ${r.peakRssMb?.toFixed(0)} MB${r.errors + r.unexpectedStatus ? `, ${r.errors + r.unexpectedStatus} errors/unexpected` : ''}`,
+  );
+  return r;
+}
+
+async function withStrapi<T>(scenario: Scenario, opts: BenchOptions, fn: (server: Server) => Promise<T>): Promise<T> {
+  log(`[${scenario.key}] ${scenario.label}: starting Strapi on ${path.basename(scenario.db.file)}…`);
+  const started = Date.now();
+  const server = await startServer(scenario.key, 'server', benchEnv({ DATABASE_FILENAME: scenario.db.file, PORT: String(opts.port), ...scenario.env }), opts);
+  log(`  ready in ${((Date.now() - started) / 1000).toFixed(1)} s; measuring ${opts.connections} connections × ${opts.duration} s (after ${opts.warmup} s warm-up)`);
+  try {
+    return await fn(server);
+  } finally {
+    await server.stop();
+  }
+}
+
+async function main(argv: string[]) {
+  const opts = parseBenchArgs(argv);
+  const want = (key: string) => opts.only.length === 0 || opts.only.includes(key);
+  log(`Benchmark: ${opts.articles} articles, ${opts.connections} connections × ${opts.duration} s per scenario, ports ${opts.port}-${opts.port + 1}`);
+  const big = await ensureDatabase(opts.articles, opts);
+  const small = want('c1k') ? await ensureDatabase(opts.baselineArticles, opts) : null;
+
+  const results: ScenarioResult[] = [];
+  const notes: string[] = [];
+  const warm: Scenario = { key: 'b', label: 'feed, warm (response cache)', path: FEED_PATH, db: big, env: { FEED_CACHE: 'true' }, expect: ok };
+  const cold: Scenario = {
+    key: 'c',
+    label: 'feed, cold (FEED_CACHE=false)',
+    path: FEED_PATH,
+    db: big,
+    env: { FEED_CACHE: 'false' },
+    expect: ok,
+    countAlso: { queriesPerRequestAt50: `${FEED_PATH}?limit=50` },
+  };
+
+  // (a) and (b) share a process: the ceiling serves the bytes the warm server has just sent.
+  if (want('a') || want('b')) {
+    await withStrapi(warm, opts, async (server) => {
+      let source = 'feed';
+      let body = await get(server.port, FEED_PATH);
+      if (body.status !== 200) {
+        notes.push(`${FEED_PATH} answered ${body.status}; the ceiling serves the careful stock page instead.`);
+        source = 'careful stock page';
+        body = await get(server.port, CAREFUL_STOCK_PATH);
+      }
+      if (want('a')) {
+        const file = path.join(DATA_DIR, 'ceiling-body');
+        fs.writeFileSync(file, body.body);
+        log(`[a] bare Node http server with the ${body.body.length} bytes of the ${source}`);
+        const bare = await startServer('a', 'bare-server', {
+          PORT: String(opts.port + 1),
+          HOST: '127.0.0.1',
+          BENCH_BODY_FILE: file,
+          BENCH_CONTENT_TYPE: String(body.headers['content-type'] ?? 'application/json'),
+        }, opts);
+        try {
+          results.push(await measure({ key: 'a', label: `bare Node, same bytes (${source})`, path: '/', db: big, expect: ok }, bare, opts, false));
+        } finally {
+          await bare.stop();
+        }
+      }
+      if (want('b')) {
+        if (body.status !== 200 || source !== 'feed') notes.push('b skipped: no feed endpoint.');
+        else results.push(await measure(warm, server, opts, true));
+      }
+    });
+  }
+  const rest: Scenario[] = [
+    cold,
+    { key: 'd1', label: 'stock REST, fields + populate', path: CAREFUL_STOCK_PATH, db: big, expect: ok },
+    { key: 'd2', label: 'stock REST, populate=*', path: POPULATE_ALL_PATH, db: big, expect: ok },
+    { key: 'e', label: 'short URL redirect', path: `/s/${benchShortCode(big.articles - 1)}`, db: big, expect: redirect },
+    ...(small ? [{ ...cold, key: 'c1k', label: `feed, cold, ${small.articles} articles`, db: small }] : []),
+  ];
+  for (const scenario of rest.filter((s) => want(s.key))) {
+    try {
+      results.push(await withStrapi(scenario, opts, (server) => measure(scenario, server, opts, true)));
+    } catch (error) {
+      const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      notes.push(`${scenario.key} not measured: ${message}`);
+      log(`  ${scenario.key} not measured: ${message}`);
+    }
+  }
+
+  const ratios = computeRatios(results);
+  const targets = evaluateTargets(results, ratios, { memoryLimitMb: MEMORY_LIMIT_MB, maxQueries: MAX_QUERIES });
+  const machine = {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    memoryGb: Math.round(os.totalmem() / 1024 ** 3),
+    loadAverage: os.loadavg().map((l) => Math.round(l * 100) / 100),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+  };
+  log('');
+  log(resultsTable(results));
+  log('');
+  log(targetsTable(targets));
+  for (const note of notes) log(`note: ${note}`);
+  if (opts.profile) {
+    for (const r of results.filter((x) => x.key !== 'a')) {
+      const dir = path.join(PROFILE_DIR, r.key);
+      const file = fs.existsSync(dir) ? fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile')) : undefined;
+      if (!file) continue;
+      log(`\nCPU profile ${r.key} (${path.relative(appDir, path.join(dir, file))}), top self time:`);
+      log(topSelfTime(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')), 15, appDir));
+    }
+  }
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  const json = { date: new Date().toISOString(), machine, options: opts, databases: [big, small].filter(Boolean), results, ratios, targets, notes };
+  fs.writeFileSync(path.join(RESULTS_DIR, 'latest.json'), `${JSON.stringify(json, null, 2)}\n`);
+  log(`\nWrote ${path.relative(appDir, path.join(RESULTS_DIR, 'latest.json'))} (load average during run: ${machine.loadAverage.join(', ')})`);
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    () => process.exit(0),
+    (error) => {
+      console.error(error instanceof UsageError ? `bench: ${error.message}` : error);
+      process.exit(error instanceof UsageError ? 2 : 1);
+    },
+  );
+}

@@ -1,0 +1,36 @@
+// A benchmark Strapi process: the compiled app on the benchmark database, listening on PORT,
+// counting every SQL query (knex 'query' events) and answering the harness's stats requests over IPC.
+import type { Knex } from 'knex';
+import { loadStrapi } from './boot';
+
+export interface ServerStats {
+  type: 'stats';
+  id: number;
+  queries: number;
+  rss: number;
+}
+
+async function main() {
+  const strapi = await loadStrapi();
+  let queries = 0;
+  (strapi.db.connection as unknown as Knex).on('query', () => {
+    queries += 1;
+  });
+  await strapi.listen();
+  // Never outlive the harness (Ctrl-C, crash).
+process.on('disconnect', () => process.exit(0));
+process.on('message', (message: { type: string; id?: number }) => {
+    if (message.type === 'stats') {
+      const stats: ServerStats = { type: 'stats', id: message.id ?? 0, queries, rss: process.memoryUsage().rss };
+      process.send?.(stats);
+    } else if (message.type === 'stop') {
+      strapi.destroy().finally(() => process.exit(0));
+    }
+  });
+  process.send?.({ type: 'ready' });
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
