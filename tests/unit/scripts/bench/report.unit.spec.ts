@@ -1,0 +1,145 @@
+import {
+  computeRatios,
+  DEFAULT_OPTIONS,
+  evaluateTargets,
+  formatTable,
+  parseBenchArgs,
+  topSelfTime,
+  UsageError,
+  type ScenarioResult,
+} from '../../../../scripts/bench/report';
+
+const result = (key: string, over: Partial<ScenarioResult> = {}): ScenarioResult => ({
+  key,
+  label: key,
+  path: '/',
+  articles: 10000,
+  rps: 100,
+  p50: 10,
+  p99: 20,
+  bodyBytes: 1000,
+  wireBytes: 1200,
+  queriesPerRequest: 3,
+  queriesPerRequestUnderLoad: 3,
+  peakRssMb: 200,
+  requests: 1000,
+  errors: 0,
+  unexpectedStatus: 0,
+  ...over,
+});
+
+describe('parseBenchArgs', () => {
+  it('gives the defaults without flags', () => {
+    expect(parseBenchArgs([])).toEqual(DEFAULT_OPTIONS);
+  });
+
+  it('reads numbers, lists and switches, with spaces or =', () => {
+    const o = parseBenchArgs(['--articles', '100000', '--connections=20', '--duration', '30', '--only', 'b, c', '--reseed', '--profile']);
+    expect(o).toMatchObject({ articles: 100000, connections: 20, duration: 30, only: ['b', 'c'], reseed: true, profile: true });
+  });
+
+  it.each([
+    [['--articles'], /whole number/],
+    [['--articles', 'ten'], /whole number/],
+    [['--articles', '-5'], /whole number/],
+    [['--articles', '1.5'], /whole number/],
+    [['--articles', '0'], /from 1/],
+    [['--port', '80'], /from 1024/],
+    [['--connections', '100000'], /to 1000/],
+    [['--only'], /needs a list/],
+    [['--only', '--reseed'], /needs a list/],
+    [['--fast'], /Unknown option --fast/],
+  ])('refuses %j', (argv, message) => {
+    expect(() => parseBenchArgs(argv as string[])).toThrow(UsageError);
+    expect(() => parseBenchArgs(argv as string[])).toThrow(message);
+  });
+});
+
+describe('computeRatios', () => {
+  it('divides the scenarios the issue compares', () => {
+    const r = computeRatios([
+      result('a', { rps: 8000 }),
+      result('b', { rps: 4000 }),
+      result('c', { rps: 600, p50: 15 }),
+      result('d1', { rps: 50 }),
+      result('d2', { rps: 20 }),
+      result('c1k', { rps: 700, p50: 12 }),
+    ]);
+    expect(r).toEqual({ warmOverBare: 0.5, coldOverCareful: 12, coldOverPopulateAll: 30, coldP50BigOverSmall: 1.25 });
+  });
+
+  it('leaves a ratio empty when a side is missing or zero', () => {
+    expect(computeRatios([result('b', { rps: 10 }), result('a', { rps: 0 })])).toEqual({
+      warmOverBare: null,
+      coldOverCareful: null,
+      coldOverPopulateAll: null,
+      coldP50BigOverSmall: null,
+    });
+  });
+});
+
+describe('evaluateTargets', () => {
+  const opts = { memoryLimitMb: 400, maxQueries: 6 };
+
+  it('meets every target on good numbers', () => {
+    const results = [
+      result('a', { rps: 8000, peakRssMb: 50 }),
+      result('b', { rps: 5000 }),
+      result('c', { rps: 1000, p50: 10, queriesPerRequest: 4, extra: { queriesPerRequestAt50: 4 } }),
+      result('d1', { rps: 100, peakRssMb: 900 }),
+      result('d2', { rps: 40, peakRssMb: 900 }),
+      result('c1k', { p50: 9 }),
+    ];
+    const targets = evaluateTargets(results, computeRatios(results), opts);
+    expect(targets.map((t) => t.met)).toEqual([true, true, true, true, true, true]);
+  });
+
+  it('fails the query target when page size 50 costs more queries than 20', () => {
+    const results = [result('c', { queriesPerRequest: 4, extra: { queriesPerRequestAt50: 5 } })];
+    const q = evaluateTargets(results, computeRatios(results), opts).find((t) => t.name.includes('SQL'));
+    expect(q?.met).toBe(false);
+    expect(q?.measured).toBe('4.0 at 20, 5.0 at 50');
+  });
+
+  it('judges memory on the feed and redirect processes, not stock Strapi or the bare server', () => {
+    const results = [result('a', { peakRssMb: 999 }), result('b', { peakRssMb: 410 }), result('d2', { peakRssMb: 999 })];
+    const memory = evaluateTargets(results, computeRatios(results), opts).at(-1);
+    expect(memory).toMatchObject({ measured: '410 MB', met: false });
+  });
+
+  it('says "not run" (null) for targets whose scenarios are missing', () => {
+    const targets = evaluateTargets([], computeRatios([]), opts);
+    expect(targets.every((t) => t.met === null)).toBe(true);
+  });
+});
+
+describe('formatTable', () => {
+  it('pads text left-aligned and numbers right-aligned under a rule', () => {
+    const table = formatTable(['name', 'req/s'], [
+      ['warm', '4000'],
+      ['cold feed', '90'],
+    ]);
+    expect(table.split('\n')).toEqual(['name       req/s', '---------  -----', 'warm        4000', 'cold feed     90']);
+  });
+});
+
+describe('topSelfTime', () => {
+  it('sums hits per function and shows shares, largest first, paths relative to the app', () => {
+    const frame = (functionName: string, url: string, lineNumber = 0) => ({ functionName, url, lineNumber });
+    const table = topSelfTime(
+      {
+        nodes: [
+          { id: 1, callFrame: frame('(root)', ''), hitCount: 0 },
+          { id: 2, callFrame: frame('render', 'file:///app/src/lib/feeds/render.js', 9), hitCount: 3 },
+          { id: 3, callFrame: frame('render', 'file:///app/src/lib/feeds/render.js', 9), hitCount: 3 },
+          { id: 4, callFrame: frame('', 'node:internal/x', 1), hitCount: 2 },
+        ],
+      },
+      5,
+      '/app',
+    );
+    const lines = table.split('\n');
+    expect(lines[2]).toMatch(/^75\.0%\s+render\s+src\/lib\/feeds\/render\.js:10$/);
+    expect(lines[3]).toMatch(/^25\.0%\s+\(anonymous\)\s+node:internal\/x:2$/);
+  });
+});
