@@ -188,7 +188,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         fields: ['name', 'slug', 'description', 'updatedAt'],
       } as never)) as Raw | null;
       const section = toFeedSection(raw);
-      if (!raw || !section) throw new errors.NotFoundError(`No section with the slug "${slug}".`);
+      if (!raw || !section) throw new errors.NotFoundError(`No section with the slug "${slug.slice(0, 200)}".`);
       const { items, pageInfo } = await articlePage({ section: { id: raw.id } }, `section:${section.slug}:${locale}`, req, locale);
       const cfg = config();
       return {
@@ -319,7 +319,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           },
         },
       } as never)) as Raw | null;
-      if (!raw) throw new errors.NotFoundError(`No published article with the slug "${slug}".`);
+      if (!raw) throw new errors.NotFoundError(`No published article with the slug "${slug.slice(0, 200)}".`);
       const links = await shortLinks([String(raw.documentId)]);
       const page = toArticlePage(raw, urls(), links.get(String(raw.documentId))?.shortUrl ?? null);
       const keys = ['article-page', ...articleKeys([page])];
