@@ -347,3 +347,15 @@ describe('bad input answers 4xx with a clear message, never 500', () => {
     expect(res.body.error.message).toMatch(message);
   });
 });
+
+describe('permissions (runs last: it revokes a public permission)', () => {
+  it('stops serving a cached feed as soon as the public role loses access to it', async () => {
+    const url = '/api/feeds/articles?limit=2';
+    await request(app.server).get(url).expect(200);
+    expect((await request(app.server).get(url).expect(200)).headers['x-feed-cache']).toBe('hit');
+    const role = await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
+    await app.strapi.db.query('plugin::users-permissions.permission').delete({ where: { action: 'api::article.article.feed', role: role.id } });
+    await request(app.server).get(url).expect(403);
+    await request(app.server).get('/api/feeds/sections/world?limit=2').expect(200);
+  });
+});
