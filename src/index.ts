@@ -5,6 +5,9 @@ import { photoDetails } from './document-middlewares/photo-details';
 import { fillSlug } from './document-middlewares/fill-slug';
 import { articleRules } from './document-middlewares/article-rules';
 import { photoCreditLine } from './document-middlewares/photo-credit-line';
+import { shortUrls } from './document-middlewares/short-url';
+import { registerShortUrlGraphql } from './graphql/short-url';
+import { setUpShortUrls } from './bootstrap/short-urls';
 import { feedCacheInvalidation, invalidateFeedsOnPermissionChange } from './document-middlewares/feed-cache';
 import { registerFeedsGraphql } from './graphql/feeds';
 import { grantPublicPermissions } from './bootstrap/public-permissions';
@@ -21,14 +24,17 @@ export default {
     strapi.documents.use(fillSlug(strapi) as never);
     strapi.documents.use(articleRules(strapi) as never);
     strapi.documents.use(photoCreditLine(strapi) as never);
+    strapi.documents.use(shortUrls(strapi) as never);
     strapi.documents.use(feedCacheInvalidation(strapi) as never);
     registerFeedsGraphql(strapi);
+    registerShortUrlGraphql(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureListIndexes(strapi);
     await grantPublicPermissions(strapi);
     invalidateFeedsOnPermissionChange(strapi);
+    await setUpShortUrls(strapi);
     await refreshCreditLines(strapi);
     await seedDemoNewsroom(strapi);
     await configureAdminViews(strapi);

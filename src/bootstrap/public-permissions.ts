@@ -18,6 +18,8 @@ export const PUBLIC_ACTIONS = [
   'api::article.article.newsSitemap',
   'api::section.section.feed',
   'api::gallery.gallery.thisWeekInPictures',
+  'api::short-url.short-url.forArticle',
+  'api::short-url.short-url.qr',
 ];
 
 export async function grantPublicPermissions(strapi: Core.Strapi, actions: string[] = PUBLIC_ACTIONS) {

@@ -2,8 +2,8 @@
 // the format a vanity code must have, and the codes nobody may claim.
 import { customAlphabet } from 'nanoid';
 
-/** No 0/O/o, 1/l/I/i, 2/Z, 5/S, u/v and friends: a code read aloud or off paper survives. */
-export const CODE_ALPHABET = '346789ABCDEFGHJKLMNPQRTUVWXYabcdefghijkmnpqrtwxyz';
+/** No 0/O/o, 1/l/I/i, 2/Z/z, 5/S/s, U/u/V/v: a code read off paper or a screen survives. 45 characters. */
+export const CODE_ALPHABET = '346789ABCDEFGHJKLMNPQRTWXYabcdefghjkmnpqrtwxy';
 export const DEFAULT_CODE_LENGTH = 7;
 export const MIN_CODE_LENGTH = 4;
 export const MAX_CODE_LENGTH = 32;
@@ -44,9 +44,9 @@ export function isCodeFormat(code: string): boolean {
 /** The reason an editor's chosen code is refused, or null when it may be used. */
 export function vanityCodeError(code: unknown): string | null {
   if (typeof code !== 'string' || code.length === 0) return 'A short code must be a non-empty string.';
+  if (isReservedCode(code)) return `The short code "${code}" is reserved.`;
   if (code.length < 3) return 'A short code needs at least 3 characters.';
   if (code.length > MAX_VANITY_LENGTH) return `A short code has at most ${MAX_VANITY_LENGTH} characters.`;
   if (!VANITY_FORMAT.test(code)) return 'A short code may only contain letters, digits, "-" and "_", and starts with a letter or digit.';
-  if (isReservedCode(code)) return `The short code "${code}" is reserved.`;
   return null;
 }
