@@ -1,0 +1,202 @@
+// The article feeds' hot read: one keyset page of published articles with their section and lead
+// photo (one query, all to-one joins), then the photos' images and credits (one query each), in
+// the shape the Document Service returns, so src/lib/feeds maps both alike. Tables and columns
+// come from strapi.db.metadata. Measured with `npm run bench`: the Document Service spent most of
+// a cold feed request building and transforming queries, not in the database.
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+
+const ARTICLE = 'api::article.article';
+const SECTION = 'api::section.section';
+const PHOTO = 'api::photo.photo';
+const FILE = 'plugin::upload.file';
+const CREDIT = 'media.photo-credit';
+
+type Raw = Record<string, unknown>;
+
+interface JoinTable {
+  name: string;
+  joinColumn: { name: string };
+  inverseJoinColumn?: { name: string };
+  morphColumn?: { idColumn: { name: string }; typeColumn: { name: string } };
+  on?: Record<string, string>;
+}
+interface Meta {
+  tableName: string;
+  attributes: Record<string, { columnName?: string; joinTable?: JoinTable }>;
+}
+
+export interface ArticleRowsQuery {
+  locale: string;
+  /** Only this section's articles (its row id). */
+  sectionId?: number;
+  /** Keyset: strictly older than this (firstPublishedAt, id). */
+  after?: { at: Date; id: number };
+  limit: number;
+}
+
+/** Datetimes as the Document Service gives them: ISO strings (SQLite stores epoch ms, PostgreSQL timestamps). */
+function iso(v: unknown): string | null {
+  if (v === null || v === undefined || v === '') return null;
+  const d = v instanceof Date ? v : new Date(typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : (v as string | number));
+  return Number.isNaN(d.getTime()) ? null : d.toISOString();
+}
+
+function json(v: unknown): unknown {
+  if (typeof v !== 'string') return v ?? null;
+  try {
+    return JSON.parse(v);
+  } catch {
+    return null;
+  }
+}
+
+const bool = (v: unknown) => (v === null || v === undefined ? null : v === true || v === 1 || v === '1' || v === 't');
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const knex = () => strapi.db.connection as unknown as Knex;
+  const meta = (uid: string) => strapi.db.metadata.get(uid) as unknown as Meta;
+  const column = (uid: string, attribute: string) => {
+    const name = meta(uid).attributes[attribute]?.columnName;
+    if (!name) throw new Error(`${uid}.${attribute} has no column`);
+    return name;
+  };
+  const joinTable = (uid: string, attribute: string) => {
+    const table = meta(uid).attributes[attribute]?.joinTable;
+    if (!table) throw new Error(`${uid}.${attribute} has no join table`);
+    return table;
+  };
+
+  /** Images of the given photos, by photo id. */
+  async function images(photoIds: number[]): Promise<Map<number, Raw>> {
+    const out = new Map<number, Raw>();
+    if (!photoIds.length) return out;
+    const morph = joinTable(FILE, 'related');
+    const f = meta(FILE).tableName;
+    const rows = (await knex()
+      .select({
+        owner: `m.${morph.morphColumn!.idColumn.name}`,
+        id: `f.id`,
+        documentId: `f.${column(FILE, 'documentId')}`,
+        url: `f.${column(FILE, 'url')}`,
+        width: `f.${column(FILE, 'width')}`,
+        height: `f.${column(FILE, 'height')}`,
+        mime: `f.${column(FILE, 'mime')}`,
+        formats: `f.${column(FILE, 'formats')}`,
+      })
+      .from({ m: morph.name })
+      .join({ f }, `f.id`, `m.${morph.joinColumn.name}`)
+      .whereIn(`m.${morph.morphColumn!.idColumn.name}`, photoIds)
+      .andWhere(`m.${morph.morphColumn!.typeColumn.name}`, PHOTO)
+      .andWhere('m.field', 'image')
+      .orderBy([{ column: `m.${morph.morphColumn!.idColumn.name}` }, { column: 'm.order' }])) as Raw[];
+    for (const { owner, ...image } of rows) {
+      if (!out.has(Number(owner))) out.set(Number(owner), { ...image, formats: json(image.formats) });
+    }
+    return out;
+  }
+
+  /** Credits (component) of the given photos, by photo id. */
+  async function credits(photoIds: number[]): Promise<Map<number, Raw>> {
+    const out = new Map<number, Raw>();
+    if (!photoIds.length) return out;
+    const cmps = joinTable(PHOTO, 'credit');
+    const rows = (await knex()
+      .select({
+        owner: `j.${cmps.joinColumn.name}`,
+        id: 'c.id',
+        photographer: `c.${column(CREDIT, 'photographer')}`,
+        agency: `c.${column(CREDIT, 'agency')}`,
+        copyrightHolder: `c.${column(CREDIT, 'copyrightHolder')}`,
+        license: `c.${column(CREDIT, 'license')}`,
+        mayRedistribute: `c.${column(CREDIT, 'mayRedistribute')}`,
+      })
+      .from({ j: cmps.name })
+      .join({ c: meta(CREDIT).tableName }, 'c.id', `j.${cmps.inverseJoinColumn!.name}`)
+      .whereIn(`j.${cmps.joinColumn.name}`, photoIds)
+      .andWhere(Object.fromEntries(Object.entries(cmps.on ?? {}).map(([k, v]) => [`j.${k}`, v])))
+      .andWhere('j.component_type', CREDIT)) as Raw[];
+    for (const { owner, ...credit } of rows) out.set(Number(owner), { ...credit, mayRedistribute: bool(credit.mayRedistribute) });
+    return out;
+  }
+
+  return {
+    /** Newest first by (firstPublishedAt, id); published rows only, as `status: 'published'` reads them. */
+    async page(query: ArticleRowsQuery): Promise<Raw[]> {
+      const a = meta(ARTICLE).tableName;
+      const section = joinTable(ARTICLE, 'section');
+      const lead = joinTable(ARTICLE, 'leadPhoto');
+      const first = `a.${column(ARTICLE, 'firstPublishedAt')}`;
+      const q = knex()
+        .select({
+          id: 'a.id',
+          documentId: `a.${column(ARTICLE, 'documentId')}`,
+          title: `a.${column(ARTICLE, 'title')}`,
+          slug: `a.${column(ARTICLE, 'slug')}`,
+          kicker: `a.${column(ARTICLE, 'kicker')}`,
+          standfirst: `a.${column(ARTICLE, 'standfirst')}`,
+          dateline: `a.${column(ARTICLE, 'dateline')}`,
+          firstPublishedAt: first,
+          updatedAt: `a.${column(ARTICLE, 'updatedAt')}`,
+          locale: `a.${column(ARTICLE, 'locale')}`,
+          sectionId: 's.id',
+          sectionDocumentId: `s.${column(SECTION, 'documentId')}`,
+          sectionName: `s.${column(SECTION, 'name')}`,
+          sectionSlug: `s.${column(SECTION, 'slug')}`,
+          photoId: 'p.id',
+          photoDocumentId: `p.${column(PHOTO, 'documentId')}`,
+          caption: `p.${column(PHOTO, 'caption')}`,
+          altText: `p.${column(PHOTO, 'altText')}`,
+          creditLine: `p.${column(PHOTO, 'creditLine')}`,
+          takenAt: `p.${column(PHOTO, 'takenAt')}`,
+          location: `p.${column(PHOTO, 'location')}`,
+          photoUpdatedAt: `p.${column(PHOTO, 'updatedAt')}`,
+        })
+        .from({ a })
+        .leftJoin({ sl: section.name }, `sl.${section.joinColumn.name}`, 'a.id')
+        .leftJoin({ s: meta(SECTION).tableName }, 's.id', `sl.${section.inverseJoinColumn!.name}`)
+        .leftJoin({ pl: lead.name }, `pl.${lead.joinColumn.name}`, 'a.id')
+        .leftJoin({ p: meta(PHOTO).tableName }, 'p.id', `pl.${lead.inverseJoinColumn!.name}`)
+        .whereNotNull(`a.${column(ARTICLE, 'publishedAt')}`)
+        .andWhere(`a.${column(ARTICLE, 'locale')}`, query.locale)
+        .whereNotNull(first);
+      if (query.sectionId !== undefined) q.andWhere('s.id', query.sectionId);
+      if (query.after) {
+        const { at, id } = query.after;
+        q.andWhere((w) => w.where(first, '<', at).orWhere((x) => x.where(first, at).andWhere('a.id', '<', id)));
+      }
+      const rows = (await q.orderBy([{ column: first, order: 'desc' }, { column: 'a.id', order: 'desc' }]).limit(query.limit)) as Raw[];
+
+      const photoIds = [...new Set(rows.map((r) => r.photoId).filter((id): id is number => id !== null && id !== undefined).map(Number))];
+      const [imageOf, creditOf] = await Promise.all([images(photoIds), credits(photoIds)]);
+      return rows.map((r) => ({
+        id: r.id,
+        documentId: r.documentId,
+        title: r.title,
+        slug: r.slug,
+        kicker: r.kicker,
+        standfirst: r.standfirst,
+        dateline: r.dateline,
+        firstPublishedAt: iso(r.firstPublishedAt),
+        updatedAt: iso(r.updatedAt),
+        locale: r.locale,
+        section: r.sectionId == null ? null : { id: r.sectionId, documentId: r.sectionDocumentId, name: r.sectionName, slug: r.sectionSlug },
+        leadPhoto:
+          r.photoId == null
+            ? null
+            : {
+                id: r.photoId,
+                documentId: r.photoDocumentId,
+                caption: r.caption,
+                altText: r.altText,
+                creditLine: r.creditLine,
+                takenAt: iso(r.takenAt),
+                location: r.location,
+                updatedAt: iso(r.photoUpdatedAt),
+                image: imageOf.get(Number(r.photoId)) ?? null,
+                credit: creditOf.get(Number(r.photoId)) ?? null,
+              },
+      }));
+    },
+  };
+};
