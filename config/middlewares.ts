@@ -8,6 +8,7 @@ const AUTH_PATHS = [
   '/api/auth/reset-password',
   '/api/auth/change-password',
   '/api/auth/send-email-confirmation',
+  '/api/auth/email-confirmation',
   '/admin/login',
   '/admin/register',
   '/admin/register-admin',
@@ -43,7 +44,8 @@ export default ({ env }: { env: any }) => {
         rules: [
           {
             name: 'auth',
-            methods: ['POST'],
+            // GET for the e-mail confirmation link, whose token could otherwise be guessed freely.
+            methods: ['GET', 'POST'],
             paths: AUTH_PATHS,
             points: env.int('RATE_LIMIT_AUTH_POINTS', testing ? 10000 : 20),
             durationSeconds: env.int('RATE_LIMIT_AUTH_DURATION', 300),
@@ -64,7 +66,7 @@ export default ({ env }: { env: any }) => {
         // Deeper keys are not expanded (they stay literal and fail validation), bounding parse work.
         depth: env.int('QUERY_DEPTH_LIMIT', 10),
         arrayLimit: env.int('QUERY_ARRAY_LIMIT', 100),
-        parameterLimit: env.int('QUERY_PARAMETER_LIMIT', 200),
+        parameterLimit: env.int('QUERY_PARAMETER_LIMIT', 500),
       },
     },
     {

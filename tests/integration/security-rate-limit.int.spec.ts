@@ -84,6 +84,24 @@ describe('REST auth routes', () => {
     expect(reset[POINTS]).toBe(429);
   });
 
+  it('limits e-mail confirmation token guesses and admin logins per IP too', async () => {
+    const ip = freshIp();
+    const confirm: number[] = [];
+    for (let i = 0; i < POINTS + 1; i += 1) {
+      confirm.push((await request(app.server).get('/api/auth/email-confirmation').set('X-Forwarded-For', ip).query({ confirmation: crypto.randomBytes(8).toString('hex') })).status);
+    }
+    expect(confirm.slice(0, POINTS).every((s) => s !== 429 && s < 500)).toBe(true);
+    expect(confirm[POINTS]).toBe(429);
+
+    const adminIp = freshIp();
+    const admin: number[] = [];
+    for (let i = 0; i < POINTS + 1; i += 1) {
+      admin.push((await request(app.server).post('/admin/login').set('X-Forwarded-For', adminIp).send({ email: email(), password: 'wrong-Passw0rd' })).status);
+    }
+    expect(admin.slice(0, POINTS)).toEqual(Array(POINTS).fill(400));
+    expect(admin[POINTS]).toBe(429);
+  });
+
   it('counts other spellings of the same route in the same bucket', async () => {
     const ip = freshIp();
     const paths = ['/api/auth/local', '/API/auth/local', '/api/auth/local/', '/api//auth/local'];

@@ -22,11 +22,13 @@ afterAll(async () => {
 });
 
 describe('the public role', () => {
-  it('holds no upload permission, in code or in the database', async () => {
+  it('holds no upload permission, in code or in the database; neither does the reader role', async () => {
     expect(PUBLIC_ACTIONS.filter((a) => a.startsWith('plugin::upload'))).toEqual([]);
-    const role = await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' }, populate: ['permissions'] });
-    const actions = (role.permissions as { action: string }[]).map((p) => p.action);
-    expect(actions.filter((a) => a.startsWith('plugin::upload'))).toEqual([]);
+    for (const type of ['public', 'authenticated']) {
+      const role = await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type }, populate: ['permissions'] });
+      const actions = (role.permissions as { action: string }[]).map((p) => p.action);
+      expect(actions.filter((a) => a.startsWith('plugin::upload'))).toEqual([]);
+    }
   });
 
   it('cannot upload, list or delete files', async () => {
