@@ -53,6 +53,35 @@ function json(v: unknown): unknown {
 
 const bool = (v: unknown) => (v === null || v === undefined ? null : v === true || v === 1 || v === '1' || v === 't');
 
+/** Stands in for the i-th parameter while a query shape is compiled once. */
+const slot = (i: number) => `\u0000slot${i}\u0000`;
+const SLOT = /^\u0000slot(\d+)\u0000$/;
+
+/**
+ * Compiles each query shape once with knex and then runs it as raw SQL with fresh values: the
+ * profile of a cold feed showed knex's builder (not the database) as the largest single cost.
+ */
+export function createQueryMemo(knex: () => Knex) {
+  const shapes = new Map<string, { sql: string; bindings: Array<{ slot: number } | { value: unknown }> }>();
+  return async function run(key: string, params: unknown[], build: (p: string[]) => Knex.QueryBuilder): Promise<Raw[]> {
+    let shape = shapes.get(key);
+    if (!shape) {
+      const { sql, bindings } = build(params.map((_, i) => slot(i))).toSQL();
+      shape = {
+        sql,
+        bindings: bindings.map((b) => {
+          const m = typeof b === 'string' ? SLOT.exec(b) : null;
+          return m ? { slot: Number(m[1]) } : { value: b };
+        }),
+      };
+      shapes.set(key, shape);
+    }
+    const values = shape.bindings.map((b) => ('slot' in b ? params[b.slot] : b.value)) as Knex.RawBinding[];
+    const result = (await knex().raw(shape.sql, values)) as Raw[] | { rows: Raw[] };
+    return Array.isArray(result) ? result : result.rows;
+  };
+}
+
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection as unknown as Knex;
   const meta = (uid: string) => strapi.db.metadata.get(uid) as unknown as Meta;
@@ -61,6 +90,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (!name) throw new Error(`${uid}.${attribute} has no column`);
     return name;
   };
+  const run = createQueryMemo(knex);
   const joinTable = (uid: string, attribute: string) => {
     const table = meta(uid).attributes[attribute]?.joinTable;
     if (!table) throw new Error(`${uid}.${attribute} has no join table`);
@@ -73,23 +103,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (!photoIds.length) return out;
     const morph = joinTable(FILE, 'related');
     const f = meta(FILE).tableName;
-    const rows = (await knex()
-      .select({
-        owner: `m.${morph.morphColumn!.idColumn.name}`,
-        id: `f.id`,
-        documentId: `f.${column(FILE, 'documentId')}`,
-        url: `f.${column(FILE, 'url')}`,
-        width: `f.${column(FILE, 'width')}`,
-        height: `f.${column(FILE, 'height')}`,
-        mime: `f.${column(FILE, 'mime')}`,
-        formats: `f.${column(FILE, 'formats')}`,
-      })
-      .from({ m: morph.name })
-      .join({ f }, `f.id`, `m.${morph.joinColumn.name}`)
-      .whereIn(`m.${morph.morphColumn!.idColumn.name}`, photoIds)
-      .andWhere(`m.${morph.morphColumn!.typeColumn.name}`, PHOTO)
-      .andWhere('m.field', 'image')
-      .orderBy([{ column: `m.${morph.morphColumn!.idColumn.name}` }, { column: 'm.order' }])) as Raw[];
+    const rows = await run(`images:${photoIds.length}`, photoIds, (ids) =>
+      knex()
+        .select({
+          owner: `m.${morph.morphColumn!.idColumn.name}`,
+          id: `f.id`,
+          documentId: `f.${column(FILE, 'documentId')}`,
+          url: `f.${column(FILE, 'url')}`,
+          width: `f.${column(FILE, 'width')}`,
+          height: `f.${column(FILE, 'height')}`,
+          mime: `f.${column(FILE, 'mime')}`,
+          formats: `f.${column(FILE, 'formats')}`,
+        })
+        .from({ m: morph.name })
+        .join({ f }, `f.id`, `m.${morph.joinColumn.name}`)
+        .whereIn(`m.${morph.morphColumn!.idColumn.name}`, ids)
+        .andWhere(`m.${morph.morphColumn!.typeColumn.name}`, PHOTO)
+        .andWhere('m.field', 'image')
+        .orderBy([{ column: `m.${morph.morphColumn!.idColumn.name}` }, { column: 'm.order' }]),
+    );
     for (const { owner, ...image } of rows) {
       if (!out.has(Number(owner))) out.set(Number(owner), { ...image, formats: json(image.formats) });
     }
@@ -101,21 +133,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const out = new Map<number, Raw>();
     if (!photoIds.length) return out;
     const cmps = joinTable(PHOTO, 'credit');
-    const rows = (await knex()
-      .select({
-        owner: `j.${cmps.joinColumn.name}`,
-        id: 'c.id',
-        photographer: `c.${column(CREDIT, 'photographer')}`,
-        agency: `c.${column(CREDIT, 'agency')}`,
-        copyrightHolder: `c.${column(CREDIT, 'copyrightHolder')}`,
-        license: `c.${column(CREDIT, 'license')}`,
-        mayRedistribute: `c.${column(CREDIT, 'mayRedistribute')}`,
-      })
-      .from({ j: cmps.name })
-      .join({ c: meta(CREDIT).tableName }, 'c.id', `j.${cmps.inverseJoinColumn!.name}`)
-      .whereIn(`j.${cmps.joinColumn.name}`, photoIds)
-      .andWhere(Object.fromEntries(Object.entries(cmps.on ?? {}).map(([k, v]) => [`j.${k}`, v])))
-      .andWhere('j.component_type', CREDIT)) as Raw[];
+    const rows = await run(`credits:${photoIds.length}`, photoIds, (ids) =>
+      knex()
+        .select({
+          owner: `j.${cmps.joinColumn.name}`,
+          id: 'c.id',
+          photographer: `c.${column(CREDIT, 'photographer')}`,
+          agency: `c.${column(CREDIT, 'agency')}`,
+          copyrightHolder: `c.${column(CREDIT, 'copyrightHolder')}`,
+          license: `c.${column(CREDIT, 'license')}`,
+          mayRedistribute: `c.${column(CREDIT, 'mayRedistribute')}`,
+        })
+        .from({ j: cmps.name })
+        .join({ c: meta(CREDIT).tableName }, 'c.id', `j.${cmps.inverseJoinColumn!.name}`)
+        .whereIn(`j.${cmps.joinColumn.name}`, ids)
+        .andWhere(Object.fromEntries(Object.entries(cmps.on ?? {}).map(([k, v]) => [`j.${k}`, v])))
+        .andWhere('j.component_type', CREDIT),
+    );
     for (const { owner, ...credit } of rows) out.set(Number(owner), { ...credit, mayRedistribute: bool(credit.mayRedistribute) });
     return out;
   }
@@ -127,47 +161,62 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const section = joinTable(ARTICLE, 'section');
       const lead = joinTable(ARTICLE, 'leadPhoto');
       const first = `a.${column(ARTICLE, 'firstPublishedAt')}`;
-      const q = knex()
-        .select({
-          id: 'a.id',
-          documentId: `a.${column(ARTICLE, 'documentId')}`,
-          title: `a.${column(ARTICLE, 'title')}`,
-          slug: `a.${column(ARTICLE, 'slug')}`,
-          kicker: `a.${column(ARTICLE, 'kicker')}`,
-          standfirst: `a.${column(ARTICLE, 'standfirst')}`,
-          dateline: `a.${column(ARTICLE, 'dateline')}`,
-          firstPublishedAt: first,
-          updatedAt: `a.${column(ARTICLE, 'updatedAt')}`,
-          locale: `a.${column(ARTICLE, 'locale')}`,
-          sectionId: 's.id',
-          sectionDocumentId: `s.${column(SECTION, 'documentId')}`,
-          sectionName: `s.${column(SECTION, 'name')}`,
-          sectionSlug: `s.${column(SECTION, 'slug')}`,
-          photoId: 'p.id',
-          photoDocumentId: `p.${column(PHOTO, 'documentId')}`,
-          caption: `p.${column(PHOTO, 'caption')}`,
-          altText: `p.${column(PHOTO, 'altText')}`,
-          creditLine: `p.${column(PHOTO, 'creditLine')}`,
-          takenAt: `p.${column(PHOTO, 'takenAt')}`,
-          location: `p.${column(PHOTO, 'location')}`,
-          photoUpdatedAt: `p.${column(PHOTO, 'updatedAt')}`,
-        })
-        .from({ a })
-        .leftJoin({ sl: section.name }, `sl.${section.joinColumn.name}`, 'a.id')
-        .leftJoin({ s: meta(SECTION).tableName }, 's.id', `sl.${section.inverseJoinColumn!.name}`)
-        .leftJoin({ pl: lead.name }, `pl.${lead.joinColumn.name}`, 'a.id')
-        .leftJoin({ p: meta(PHOTO).tableName }, 'p.id', `pl.${lead.inverseJoinColumn!.name}`)
-        .whereNotNull(`a.${column(ARTICLE, 'publishedAt')}`)
-        .andWhere(`a.${column(ARTICLE, 'locale')}`, query.locale)
-        .whereNotNull(first);
-      if (query.sectionId !== undefined) q.andWhere('s.id', query.sectionId);
-      if (query.after) {
-        const { at, id } = query.after;
-        q.andWhere((w) => w.where(first, '<', at).orWhere((x) => x.where(first, at).andWhere('a.id', '<', id)));
-      }
-      const rows = (await q.orderBy([{ column: first, order: 'desc' }, { column: 'a.id', order: 'desc' }]).limit(query.limit)) as Raw[];
+      const { sectionId, after } = query;
+      // Parameters: locale, section id, keyset time and id; the limit is part of the shape.
+      const params: unknown[] = [query.locale, sectionId ?? null, after?.at ?? null, after?.id ?? null];
+      const shape = `page:${sectionId !== undefined}:${after !== undefined}:${query.limit}`;
+      const rows = await run(shape, params, ([locale, sectionParam, at, id]) => {
+        const q = knex()
+          .select({
+            id: 'a.id',
+            documentId: `a.${column(ARTICLE, 'documentId')}`,
+            title: `a.${column(ARTICLE, 'title')}`,
+            slug: `a.${column(ARTICLE, 'slug')}`,
+            kicker: `a.${column(ARTICLE, 'kicker')}`,
+            standfirst: `a.${column(ARTICLE, 'standfirst')}`,
+            dateline: `a.${column(ARTICLE, 'dateline')}`,
+            firstPublishedAt: first,
+            updatedAt: `a.${column(ARTICLE, 'updatedAt')}`,
+            locale: `a.${column(ARTICLE, 'locale')}`,
+            sectionId: 's.id',
+            sectionDocumentId: `s.${column(SECTION, 'documentId')}`,
+            sectionName: `s.${column(SECTION, 'name')}`,
+            sectionSlug: `s.${column(SECTION, 'slug')}`,
+            photoId: 'p.id',
+            photoDocumentId: `p.${column(PHOTO, 'documentId')}`,
+            caption: `p.${column(PHOTO, 'caption')}`,
+            altText: `p.${column(PHOTO, 'altText')}`,
+            creditLine: `p.${column(PHOTO, 'creditLine')}`,
+            takenAt: `p.${column(PHOTO, 'takenAt')}`,
+            location: `p.${column(PHOTO, 'location')}`,
+            photoUpdatedAt: `p.${column(PHOTO, 'updatedAt')}`,
+          })
+          .from({ a })
+          .leftJoin({ sl: section.name }, `sl.${section.joinColumn.name}`, 'a.id')
+          .leftJoin({ s: meta(SECTION).tableName }, 's.id', `sl.${section.inverseJoinColumn!.name}`)
+          .leftJoin({ pl: lead.name }, `pl.${lead.joinColumn.name}`, 'a.id')
+          .leftJoin({ p: meta(PHOTO).tableName }, 'p.id', `pl.${lead.inverseJoinColumn!.name}`)
+          .whereNotNull(`a.${column(ARTICLE, 'publishedAt')}`)
+          .andWhere(`a.${column(ARTICLE, 'locale')}`, locale)
+          .whereNotNull(first);
+        if (sectionId !== undefined) q.andWhere('s.id', sectionParam);
+        if (after) q.andWhere((w) => w.where(first, '<', at).orWhere((x) => x.where(first, at).andWhere('a.id', '<', id)));
+        return q
+          .orderBy([
+            { column: first, order: 'desc' },
+            { column: 'a.id', order: 'desc' },
+          ])
+          .limit(query.limit);
+      });
 
-      const photoIds = [...new Set(rows.map((r) => r.photoId).filter((id): id is number => id !== null && id !== undefined).map(Number))];
+      const photoIds = [
+        ...new Set(
+          rows
+            .map((r) => r.photoId)
+            .filter((id): id is number => id !== null && id !== undefined)
+            .map(Number),
+        ),
+      ];
       const [imageOf, creditOf] = await Promise.all([images(photoIds), credits(photoIds)]);
       return rows.map((r) => ({
         id: r.id,
@@ -180,7 +229,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         firstPublishedAt: iso(r.firstPublishedAt),
         updatedAt: iso(r.updatedAt),
         locale: r.locale,
-        section: r.sectionId == null ? null : { id: r.sectionId, documentId: r.sectionDocumentId, name: r.sectionName, slug: r.sectionSlug },
+        section:
+          r.sectionId == null ? null : { id: r.sectionId, documentId: r.sectionDocumentId, name: r.sectionName, slug: r.sectionSlug },
         leadPhoto:
           r.photoId == null
             ? null
