@@ -78,6 +78,8 @@ export default ({ env }: { env: any }) => {
         formidable: { maxFileSize: env.int('UPLOAD_MAX_FILE_SIZE', 50 * 1024 * 1024) },
       },
     },
+    // PostgreSQL cannot store or compare U+0000: refuse it as bad input instead of failing with a 500.
+    'global::reject-nul-bytes',
     'strapi::session',
     'strapi::favicon',
     'global::upload-headers',

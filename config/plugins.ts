@@ -1,5 +1,6 @@
 // Plugin configuration: users-permissions JWT, GraphQL limits, upload type restrictions.
 import { graphqlAuthRateLimit } from '../src/middlewares/rate-limit';
+import { hideInternalErrorDetails, rejectNulBytes } from '../src/lib/security/graphql-guards';
 
 export default ({ env }: { env: any }) => ({
   'users-permissions': {
@@ -23,7 +24,7 @@ export default ({ env }: { env: any }) => ({
         includeStacktraceInErrorResponses: env('NODE_ENV', 'development') === 'development',
         cors: false,
         bodyParserConfig: { jsonLimit: env('GRAPHQL_BODY_LIMIT', '100kb'), enableTypes: ['json'] },
-        plugins: [graphqlAuthRateLimit],
+        plugins: [graphqlAuthRateLimit, rejectNulBytes, hideInternalErrorDetails],
       },
     },
   },

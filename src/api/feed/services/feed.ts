@@ -14,6 +14,8 @@ const ARTICLE = 'api::article.article';
 const SECTION = 'api::section.section';
 const GALLERY = 'api::gallery.gallery';
 const PHOTO = 'api::photo.photo';
+/** What a Strapi uid field can hold. */
+const SLUG = /^[A-Za-z0-9._~-]{1,300}$/;
 
 type Raw = Record<string, unknown>;
 
@@ -177,6 +179,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** One section's latest articles; NotFoundError for an unknown slug. */
     async sectionFeed(slug: string, req: FeedRequest): Promise<ArticleFeed> {
+      // No database round trip for what cannot be a slug (PostgreSQL answers a NUL byte with an error).
+      if (!SLUG.test(slug)) throw new errors.NotFoundError(`No section with the slug "${slug.slice(0, 200)}".`);
       const locale = await resolveLocale(req.locale);
       const raw = (await strapi.documents(SECTION).findFirst({
         filters: { slug },
@@ -292,6 +296,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The article page by slug, everything it shows resolved; NotFoundError when not published. */
     async articleBySlug(slug: string, requestedLocale?: string): Promise<{ page: ArticlePage; surrogateKeys: string[] }> {
+      if (!SLUG.test(slug)) throw new errors.NotFoundError(`No published article with the slug "${slug.slice(0, 200)}".`);
       const locale = await resolveLocale(requestedLocale);
       const raw = (await strapi.documents(ARTICLE).findFirst({
         status: 'published',
