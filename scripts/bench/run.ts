@@ -9,7 +9,6 @@ import http from 'http';
 import os from 'os';
 import path from 'path';
 import { appDir, distDir, benchEnv } from './boot';
-import { benchShortCode, SEED_VERSION } from './seed';
 import {
   computeRatios,
   evaluateTargets,
@@ -63,7 +62,7 @@ const log = (line: string) => process.stdout.write(`${line}\n`);
 // Databases
 
 function schemaFingerprint(): string {
-  const hash = crypto.createHash('sha256').update(`seed-v${SEED_VERSION}`);
+  const hash = crypto.createHash('sha256');
   const files: string[] = [];
   const walk = (dir: string) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -74,6 +73,10 @@ function schemaFingerprint(): string {
   };
   walk(path.join(appDir, 'src', 'api'));
   walk(path.join(appDir, 'src', 'components'));
+  // What the seed writes also depends on the seeder itself and the short-code alphabet.
+  for (const f of ['scripts/bench/seed.ts', 'scripts/bench/bulk-writer.ts', 'src/lib/short-urls/short-code.ts']) {
+    if (fs.existsSync(path.join(appDir, f))) files.push(path.join(appDir, f));
+  }
   for (const file of files.sort()) hash.update(path.relative(appDir, file)).update(fs.readFileSync(file));
   return hash.digest('hex').slice(0, 16);
 }
@@ -84,6 +87,8 @@ interface SeedInfo {
   fingerprint: string;
   seededAt: string;
   seedSeconds: number;
+  /** The short code of the newest article, for the redirect scenario. */
+  shortCode: string | null;
   reused: boolean;
 }
 
@@ -102,9 +107,10 @@ async function ensureDatabase(articles: number, opts: BenchOptions): Promise<See
   }
   for (const f of [file, `${file}-journal`, `${file}-wal`, `${file}-shm`, metaFile]) fs.rmSync(f, { force: true });
   log(`Seeding ${articles} articles into ${path.relative(appDir, file)}…`);
+  const infoFile = `${metaFile}.seed`;
   const started = Date.now();
   await new Promise<void>((resolve, reject) => {
-    const child = fork(path.join(distDir, 'scripts', 'bench', 'seed.js'), ['--articles', String(articles), '--db', file], {
+    const child = fork(path.join(distDir, 'scripts', 'bench', 'seed.js'), ['--articles', String(articles), '--db', file, '--info', infoFile], {
       cwd: appDir,
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });
@@ -117,7 +123,17 @@ async function ensureDatabase(articles: number, opts: BenchOptions): Promise<See
     });
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`Seeding failed (exit ${code}):\n${errors.slice(-4000)}`))));
   });
-  const info: SeedInfo = { articles, file, fingerprint, seededAt: new Date().toISOString(), seedSeconds: Math.round((Date.now() - started) / 100) / 10, reused: false };
+  const seeded = JSON.parse(fs.readFileSync(infoFile, 'utf8')) as { shortCode: string | null };
+  fs.rmSync(infoFile, { force: true });
+  const info: SeedInfo = {
+    articles,
+    file,
+    fingerprint,
+    seededAt: new Date().toISOString(),
+    seedSeconds: Math.round((Date.now() - started) / 100) / 10,
+    shortCode: seeded.shortCode,
+    reused: false,
+  };
   fs.writeFileSync(metaFile, JSON.stringify(info, null, 2));
   log(`  seeded in ${info.seedSeconds} s`);
   return info;
@@ -130,6 +146,8 @@ interface Server {
   child: ChildProcess;
   port: number;
   stats(): Promise<{ queries: number; rss: number }>;
+  /** Starts (file undefined) or stops and writes a CPU profile of the server process. */
+  profile(action: 'start' | 'stop', file?: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -137,17 +155,15 @@ async function startServer(key: string, script: 'server' | 'bare-server', env: R
   fs.mkdirSync(LOG_DIR, { recursive: true });
   const logFile = path.join(LOG_DIR, `${key}.log`);
   const out = fs.openSync(logFile, 'w');
-  const execArgv = opts.profile && script === 'server' ? ['--cpu-prof', `--cpu-prof-dir=${path.join(PROFILE_DIR, key)}`] : [];
-  if (execArgv.length) fs.rmSync(path.join(PROFILE_DIR, key), { recursive: true, force: true });
   const child = fork(path.join(distDir, 'scripts', 'bench', `${script}.js`), [], {
     cwd: appDir,
     env: { ...process.env, ...env },
-    execArgv,
     stdio: ['ignore', out, out, 'ipc'],
   });
   fs.closeSync(out);
   let nextId = 1;
   const pending = new Map<number, (s: { queries: number; rss: number }) => void>();
+  const profiling = new Map<number, () => void>();
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${key}: server not ready after 300 s; see ${logFile}`)), 300_000);
     child.on('message', (m: { type: string; id?: number; queries?: number; rss?: number }) => {
@@ -157,6 +173,9 @@ async function startServer(key: string, script: 'server' | 'bare-server', env: R
       } else if (m.type === 'stats') {
         pending.get(m.id ?? 0)?.({ queries: m.queries ?? 0, rss: m.rss ?? 0 });
         pending.delete(m.id ?? 0);
+      } else if (m.type === 'profiling') {
+        profiling.get(m.id ?? 0)?.();
+        profiling.delete(m.id ?? 0);
       }
     });
     child.on('exit', (code) => {
@@ -173,6 +192,12 @@ async function startServer(key: string, script: 'server' | 'bare-server', env: R
         const id = nextId++;
         pending.set(id, resolve);
         child.send({ type: 'stats', id });
+      }),
+    profile: (action, file) =>
+      new Promise((resolve) => {
+        const id = nextId++;
+        profiling.set(id, resolve);
+        child.send({ type: `profile-${action}`, id, file });
       }),
     stop: () =>
       new Promise((resolve) => {
@@ -243,6 +268,11 @@ async function measure(
   for (const [name, p] of Object.entries(scenario.countAlso ?? {})) extra[name] = await countQueries(server, p);
   if (opts.warmup > 0) await load(server.port, scenario.path, opts, opts.warmup);
 
+  const profileFile = opts.profile && scenario.key !== 'a' ? path.join(PROFILE_DIR, `${scenario.key}.cpuprofile`) : null;
+  if (profileFile) {
+    fs.mkdirSync(PROFILE_DIR, { recursive: true });
+    await server.profile('start');
+  }
   const before = await server.stats();
   let peakRss = before.rss;
   const sampler = setInterval(() => {
@@ -252,6 +282,7 @@ async function measure(
   clearInterval(sampler);
   const after = await server.stats();
   peakRss = Math.max(peakRss, after.rss);
+  if (profileFile) await server.profile('stop', profileFile);
 
   const completed = result.requests.total;
   const expectedCount = scenario.expect === redirect ? result['3xx'] : result['2xx'];
@@ -348,7 +379,7 @@ async function main(argv: string[]) {
     cold,
     { key: 'd1', label: 'stock REST, fields + populate', path: CAREFUL_STOCK_PATH, db: big, expect: ok },
     { key: 'd2', label: 'stock REST, populate=*', path: POPULATE_ALL_PATH, db: big, expect: ok },
-    { key: 'e', label: 'short URL redirect', path: `/s/${benchShortCode(big.articles - 1)}`, db: big, expect: redirect },
+    ...(big.shortCode ? [{ key: 'e', label: 'short URL redirect', path: `/s/${big.shortCode}`, db: big, expect: redirect }] : []),
     ...(small ? [{ ...cold, key: 'c1k', label: `feed, cold, ${small.articles} articles`, db: small }] : []),
   ];
   for (const scenario of rest.filter((s) => want(s.key))) {
@@ -378,11 +409,10 @@ async function main(argv: string[]) {
   for (const note of notes) log(`note: ${note}`);
   if (opts.profile) {
     for (const r of results.filter((x) => x.key !== 'a')) {
-      const dir = path.join(PROFILE_DIR, r.key);
-      const file = fs.existsSync(dir) ? fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile')) : undefined;
-      if (!file) continue;
-      log(`\nCPU profile ${r.key} (${path.relative(appDir, path.join(dir, file))}), top self time:`);
-      log(topSelfTime(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')), 15, appDir));
+      const file = path.join(PROFILE_DIR, `${r.key}.cpuprofile`);
+      if (!fs.existsSync(file)) continue;
+      log(`\nCPU profile of ${r.key} under load (${path.relative(appDir, file)}; open in Chrome DevTools), top self time:`);
+      log(topSelfTime(JSON.parse(fs.readFileSync(file, 'utf8')), 20, appDir));
     }
   }
   fs.mkdirSync(RESULTS_DIR, { recursive: true });

@@ -16,8 +16,6 @@ import { makeSlug } from '../../src/lib/slugs/make-slug';
 import { renderCreditLine, DEFAULT_CREDIT_TEMPLATE } from '../../src/lib/photos/credit-line';
 import { CODE_ALPHABET } from '../../src/lib/short-urls/short-code';
 
-export const SEED_VERSION = 2;
-
 const ARTICLE = 'api::article.article';
 const PHOTO = 'api::photo.photo';
 const SHORT_URL = 'api::short-url.short-url';
@@ -309,7 +307,8 @@ function argValue(argv: string[], name: string): string | undefined {
 async function main(argv: string[]) {
   const articles = Number(argValue(argv, '--articles') ?? 10000);
   const db = argValue(argv, '--db');
-  if (!db || !Number.isInteger(articles) || articles < 1) throw new Error('usage: seed.js --articles N --db FILE');
+  const info = argValue(argv, '--info');
+  if (!db || !Number.isInteger(articles) || articles < 1) throw new Error('usage: seed.js --articles N --db FILE [--info FILE]');
   Object.assign(process.env, benchEnv({ DATABASE_FILENAME: path.resolve(db) }));
   const log = (line: string) => process.stdout.write(`${line}\n`);
   const strapi = await loadStrapi();
@@ -318,6 +317,8 @@ async function main(argv: string[]) {
     await seedBenchmark(strapi, { articles, photos: 5000, now: new Date(), log });
     await verifyAgainstDocumentService(strapi);
     log('  verified: a seeded article reads back like one created through the Document Service');
+    const hasShortUrls = Boolean(strapi.db.metadata.get(SHORT_URL)?.attributes.code);
+    if (info) fs.writeFileSync(info, JSON.stringify({ shortCode: hasShortUrls ? benchShortCode(articles - 1) : null }));
   } finally {
     await strapi.destroy();
   }
