@@ -152,6 +152,23 @@ describe('collisions', () => {
     expect((await linkRows(story.documentId)).map((r) => r.code)).toEqual(['FRESH77']);
   });
 
+  it('retries after losing a race on the unique index, even inside the publishing transaction', async () => {
+    // Another transaction holds an uncommitted row with the code: Strapi's uniqueness pre-check
+    // cannot see it, so on PostgreSQL the insert waits on the unique index and then fails with a
+    // unique violation; the savepoint keeps the publishing transaction usable for the retry.
+    const knex = app.strapi.db.connection;
+    const schema = app.strapi.db.getSchemaName();
+    const other = await knex.transaction();
+    const table = schema ? other.withSchema(schema).table('short_urls') : other.table('short_urls');
+    await table.insert({ document_id: 'raceholder00000000000001', code: 'RACEX01', url: 'https://example.org/r', hits: 0, enabled: true, redirect_status: 301 });
+    const codes = ['RACEX01', 'RACEX02'];
+    service().useCodeGenerator(() => codes.shift() ?? 'NEVER77');
+    setTimeout(() => void other.commit(), 400);
+    const story = await createArticle(app.strapi, { section: section.documentId });
+    expect((await linkRows(story.documentId)).map((r) => r.code)).toEqual(['RACEX02']);
+    expect(await app.strapi.db.query(SHORT).count({ where: { code: 'RACEX01' } })).toBe(1);
+  });
+
   it('gives every one of many articles published at once its own code, even when the generator repeats itself', async () => {
     // Each code comes out three times in a row, so concurrent publishes race for the same code.
     let n = 0;
