@@ -14,5 +14,5 @@ server.listen(Number(process.env.PORT), process.env.HOST ?? '127.0.0.1', () => p
 process.on('disconnect', () => process.exit(0));
 process.on('message', (message: { type: string; id?: number }) => {
   if (message.type === 'stats') process.send?.({ type: 'stats', id: message.id ?? 0, queries: 0, rss: process.memoryUsage().rss });
-  else if (message.type === 'stop') server.close(() => process.exit(0));
+  else if (message.type === 'stop') process.exit(0);
 });

@@ -1,5 +1,7 @@
 // A benchmark Strapi process: the compiled app on the benchmark database, listening on PORT,
 // counting every SQL query (knex 'query' events) and answering the harness's stats requests over IPC.
+import fs from 'fs';
+import inspector from 'inspector';
 import type { Knex } from 'knex';
 import { loadStrapi } from './boot';
 
@@ -18,11 +20,22 @@ async function main() {
   });
   await strapi.listen();
   // Never outlive the harness (Ctrl-C, crash).
-process.on('disconnect', () => process.exit(0));
-process.on('message', (message: { type: string; id?: number }) => {
+  process.on('disconnect', () => process.exit(0));
+  // CPU profile of the measured load only (not the boot), on the harness's request.
+  const profiler = new inspector.Session();
+  process.on('message', (message: { type: string; id?: number; file?: string }) => {
     if (message.type === 'stats') {
       const stats: ServerStats = { type: 'stats', id: message.id ?? 0, queries, rss: process.memoryUsage().rss };
       process.send?.(stats);
+    } else if (message.type === 'profile-start') {
+      profiler.connect();
+      profiler.post('Profiler.enable', () => profiler.post('Profiler.start', () => process.send?.({ type: 'profiling', id: message.id })));
+    } else if (message.type === 'profile-stop') {
+      profiler.post('Profiler.stop', (error, result) => {
+        if (!error && message.file) fs.writeFileSync(message.file, JSON.stringify(result.profile));
+        profiler.disconnect();
+        process.send?.({ type: 'profiling', id: message.id });
+      });
     } else if (message.type === 'stop') {
       strapi.destroy().finally(() => process.exit(0));
     }
