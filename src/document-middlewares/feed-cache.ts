@@ -2,7 +2,8 @@
 // article, photo, section or gallery (create, update, delete, publish, unpublish, discard).
 import type { Core } from '@strapi/strapi';
 
-export const FEED_CONTENT_TYPES = new Set(['api::article.article', 'api::photo.photo', 'api::section.section', 'api::gallery.gallery']);
+// Short URLs too: feeds carry each article's short link (made just after first publish, or disabled by an editor).
+export const FEED_CONTENT_TYPES = new Set(['api::article.article', 'api::photo.photo', 'api::section.section', 'api::gallery.gallery', 'api::short-url.short-url']);
 const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
 
 export function feedCacheInvalidation(strapi: Core.Strapi) {

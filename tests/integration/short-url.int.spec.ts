@@ -211,6 +211,19 @@ describe('GET /api/articles/:documentId/short-url and the article payloads', () 
     expect(item.shortUrl).toBe(`${BASE}/s/${code}`);
   });
 
+  it('the article page by slug carries the short URL, and drops it at once when an editor disables the link', async () => {
+    const story = await createArticle(app.strapi, { title: 'Page with link', slug: 'page-with-link', section: section.documentId });
+    const code = await codeOf(story.documentId);
+    const page = await request(app.server).get('/api/articles/by-slug/page-with-link').expect(200);
+    expect(page.body.data.shortUrl).toBe(`${BASE}/s/${code}`);
+
+    const link = (await app.strapi.db.query(SHORT).findOne({ where: { code }, select: ['documentId'] })) as { documentId: string };
+    await app.strapi.documents(SHORT).update({ documentId: link.documentId, data: { enabled: false } } as never);
+    const again = await request(app.server).get('/api/articles/by-slug/page-with-link').expect(200);
+    expect(again.body.data.shortUrl).toBeNull();
+    await request(app.server).get(`/s/${code}`).expect(410);
+  });
+
   it('GraphQL exposes shortUrl on articles and the articleShortUrl query', async () => {
     const story = await createArticle(app.strapi, { section: section.documentId });
     const code = await codeOf(story.documentId);
