@@ -236,6 +236,16 @@ describe('GET /api/articles/:documentId/short-url and the article payloads', () 
     expect(res.body.data.articleShortUrl).toEqual({ code, shortUrl: `${BASE}/s/${code}`, hits: 0 });
   });
 
+  it('getShortLinks is served by an index on short_urls(article_document_id)', async () => {
+    const knex = app.strapi.db.connection;
+    const name = 'short_urls_article_document_idx';
+    const found =
+      app.strapi.db.dialect.client === 'sqlite'
+        ? await knex.raw(`SELECT name FROM sqlite_master WHERE type = 'index' AND name = ?`, [name])
+        : (await knex.raw('SELECT indexname FROM pg_indexes WHERE indexname = ? AND schemaname = ?', [name, app.strapi.db.getSchemaName()])).rows;
+    expect(found).toHaveLength(1);
+  });
+
   it('getShortLinks answers many ids with one map and skips unknown ones', async () => {
     const a = await createArticle(app.strapi, { section: section.documentId });
     const b = await createArticle(app.strapi, { section: section.documentId });
@@ -358,6 +368,21 @@ describe('editors’ short URLs', () => {
     const stored = (await app.strapi.db.query(SHORT).findOne({ where: { documentId: link.documentId }, select: ['articleDocumentId'] })) as { articleDocumentId: string };
     expect(stored.articleDocumentId).toBe(story.documentId);
     await request(app.server).get('/s/vanity-story').expect(301).expect('Location', `${SITE}/world/vanity-story`);
+  });
+
+  it('the admin (content manager) refuses a hostile target and creates a link with a random code', async () => {
+    const role = await app.strapi.service('admin::role').getSuperAdmin();
+    await app.strapi.service('admin::user').create({ email: 'desk@example.com', firstname: 'Desk', password: 'Desk-Editor-1', isActive: true, roles: [role.id] });
+    const login = await request(app.server).post('/admin/login').send({ email: 'desk@example.com', password: 'Desk-Editor-1' }).expect(200);
+    const admin = { Authorization: `Bearer ${login.body.data.token}` };
+    const path = '/content-manager/collection-types/api::short-url.short-url';
+
+    const bad = await request(app.server).post(path).set(admin).send({ code: '', url: 'JavaScript:alert(document.domain)' }).expect(400);
+    expect(bad.body.error.message).toMatch(/only absolute http/);
+    const ok = await request(app.server).post(path).set(admin).send({ code: '', url: 'https://example.org/live', redirectStatus: 302 }).expect(201);
+    const code = ok.body.data.code as string;
+    expect(code).toMatch(new RegExp(`^[${CODE_ALPHABET}]{7}$`));
+    await request(app.server).get(`/s/${code}`).expect(302).expect('Location', 'https://example.org/live');
   });
 
   it('keeps the short-url CRUD away from anonymous readers', async () => {
