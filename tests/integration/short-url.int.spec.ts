@@ -81,12 +81,13 @@ describe('GET /s/:code', () => {
     expect(await hitsOf(code)).toBe(2);
   });
 
-  it('does not count obvious bots', async () => {
+  it('does not count obvious bots, nor HEAD requests', async () => {
     const story = await createArticle(app.strapi, { section: section.documentId });
     const code = await codeOf(story.documentId);
     await request(app.server).get(`/s/${code}`).set('User-Agent', 'Googlebot/2.1 (+http://www.google.com/bot.html)').expect(301);
     await request(app.server).get(`/s/${code}`).set('User-Agent', 'facebookexternalhit/1.1').expect(301);
     await request(app.server).get(`/s/${code}`).set('User-Agent', 'curl/8.5.0').expect(301);
+    await request(app.server).head(`/s/${code}`).set('User-Agent', BROWSER).expect(301); // link checkers, previews
     expect(await hitsOf(code)).toBe(0);
     await request(app.server).get(`/s/${code}`).set('User-Agent', BROWSER).expect(301);
     expect(await hitsOf(code)).toBe(1);
