@@ -37,8 +37,8 @@ export const CONTENT_TYPE_VIEWS: Record<string, ViewDefaults> = {
     list: ['title', 'section', 'firstPublishedAt'],
     readOnly: ['firstPublishedAt', 'viewCount'],
     fields: {
-      title: { label: 'Headline', description: 'Up to 300 characters. The slug is made from it.' },
-      slug: { label: 'Slug', description: 'The article’s address on the site, generated from the headline. Changing it after publication breaks links.' },
+      title: { label: 'Headline', description: 'What readers see first; the slug is made from it.' },
+      slug: { label: 'Slug', description: 'The article’s address on the site. Left empty, it is made from the headline on save (↻ makes it now). Changing it after publication breaks links.' },
       kicker: { label: 'Kicker', description: 'A short label above the headline, such as “Analysis”.' },
       standfirst: { label: 'Standfirst', description: 'One or two sentences under the headline; also the summary in feeds.' },
       dateline: { label: 'Dateline', description: 'Where the story was filed, e.g. “KYIV”.' },
@@ -64,7 +64,7 @@ export const CONTENT_TYPE_VIEWS: Record<string, ViewDefaults> = {
       credit: { label: 'Credit', description: 'Who took the photo and on what terms; the credit line is rendered from it.' },
       creditLine: { label: 'Credit line', listLabel: 'Credit', description: 'Rendered from the credit when the photo is saved.' },
       takenAt: { label: 'Taken at' },
-      location: { label: 'Location', placeholder: 'City, country' },
+      location: { label: 'Location', placeholder: 'e.g. Lisbon, Portugal' },
     },
   },
   'api::section.section': {
@@ -72,7 +72,7 @@ export const CONTENT_TYPE_VIEWS: Record<string, ViewDefaults> = {
     list: ['name', 'slug', 'parent', 'position'],
     fields: {
       name: { label: 'Name' },
-      slug: { label: 'Slug', description: 'Generated from the name; used in article addresses and the section feed.' },
+      slug: { label: 'Slug', description: 'Made from the name; used in article addresses and the section feed.' },
       description: { label: 'Description' },
       position: { label: 'Position', description: 'Order in the site’s navigation, lowest first.' },
       parent: { label: 'Parent section', mainField: 'name' },
@@ -120,7 +120,7 @@ export const COMPONENT_VIEWS: Record<string, ViewDefaults> = {
       url: { label: 'External URL', placeholder: 'https://' },
       titleOverride: { label: 'Title override', description: 'Shown instead of the article’s headline.' },
       thumbnail: { label: 'Thumbnail', mainField: 'caption' },
-      label: { label: 'Label', placeholder: 'Background' },
+      label: { label: 'Label', placeholder: 'e.g. Background' },
     },
   },
   'blocks.photo-embed': {
@@ -133,11 +133,11 @@ export const COMPONENT_VIEWS: Record<string, ViewDefaults> = {
   'blocks.related-story': { fields: { link: { label: 'Link' } } },
   'blocks.quote': { fields: { text: { label: 'Quote' }, attribution: { label: 'Attribution' } } },
   'blocks.external-embed': { fields: { url: { label: 'URL' }, provider: { label: 'Provider' }, caption: { label: 'Caption' } } },
-  'article.footnote': { fields: { marker: { label: 'Marker', placeholder: '*' }, text: { label: 'Text' } } },
+  'article.footnote': { fields: { marker: { label: 'Marker', placeholder: 'e.g. *' }, text: { label: 'Text' } } },
   'media.photo-credit': {
     fields: {
       photographer: { label: 'Photographer' },
-      agency: { label: 'Agency', placeholder: 'AP Photo' },
+      agency: { label: 'Agency', placeholder: 'e.g. Reuters' },
       copyrightHolder: { label: 'Copyright holder', description: 'Stands in for the agency when neither agency nor photographer is known.' },
       license: { label: 'Licence' },
       mayRedistribute: { label: 'May be redistributed', description: 'Whether partners may republish the photo with the story.' },
