@@ -1,5 +1,6 @@
 // Application wiring: each register/bootstrap step is a named function from its own module.
 import type { Core } from '@strapi/strapi';
+import { adminReadOnly } from './document-middlewares/admin-read-only';
 import { publishedOnly } from './document-middlewares/published-only';
 import { photoDetails } from './document-middlewares/photo-details';
 import { fillSlug } from './document-middlewares/fill-slug';
@@ -19,6 +20,7 @@ import { ensureFirstAdmin } from './bootstrap/first-admin';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    strapi.documents.use(adminReadOnly(strapi) as never); // outermost: inner rules may still set computed fields
     strapi.documents.use(publishedOnly(strapi) as never);
     strapi.documents.use(photoDetails(strapi) as never);
     strapi.documents.use(fillSlug(strapi) as never);

@@ -2,7 +2,7 @@
 // content manager's labels, columns and read-only computed fields, and the article preview URL.
 import request from 'supertest';
 import { startApp, type TestApp } from '../helpers/strapi';
-import { createArticle, createSection, type Doc } from '../helpers/fixtures';
+import { createArticle, createSection, uploadImage, type Doc } from '../helpers/fixtures';
 import { configureAdminViews } from '../../src/bootstrap/admin-views';
 import { ensureFirstAdmin } from '../../src/bootstrap/first-admin';
 
@@ -172,6 +172,50 @@ describe('the article preview', () => {
   it('lets the admin frame the public site', async () => {
     const res = await request(app.server).get('/api/articles');
     expect(res.headers['content-security-policy']).toMatch(/frame-src[^;]*https:\/\/news\.example/);
+  });
+});
+
+describe('computed fields in writes from the admin', () => {
+  const cmWrite = (method: 'post' | 'put', path: string) =>
+    request(app.server)[method](`/content-manager/collection-types/${path}`).set('Authorization', `Bearer ${token}`);
+  let section: Doc;
+
+  beforeAll(async () => {
+    section = await createSection(app.strapi, 'Metro');
+  });
+
+  it('ignores a view count and first publication time sent by an editor, but keeps the rest of the save', async () => {
+    const story = await createArticle(app.strapi, { title: 'Tram line reopens', section: section.documentId });
+    const stamped = (await app.strapi.documents('api::article.article').findOne({ documentId: story.documentId, status: 'draft' } as never)) as Doc;
+    // The site's counter writes views outside the admin (here: the Document Service, no admin request).
+    await app.strapi.documents('api::article.article').update({ documentId: story.documentId, data: { viewCount: 42 } } as never);
+
+    await cmWrite('put', `api::article.article/${story.documentId}?locale=en`)
+      .send({ title: 'Tram line reopens after repairs', viewCount: 0, firstPublishedAt: '2001-01-01T00:00:00.000Z' })
+      .expect(200);
+
+    const after = (await app.strapi.documents('api::article.article').findOne({ documentId: story.documentId, status: 'draft' } as never)) as Doc;
+    expect(after.title).toBe('Tram line reopens after repairs');
+    expect(after.viewCount).toBe(42);
+    expect(new Date(after.firstPublishedAt as string).toISOString()).toBe(new Date(stamped.firstPublishedAt as string).toISOString());
+  });
+
+  it('still stamps the first publication of an article created and published from the admin', async () => {
+    const before = Date.now();
+    const res = await cmWrite('post', 'api::article.article/actions/publish?locale=en')
+      .send({ title: 'Night buses return', section: { connect: [{ documentId: section.documentId }] }, firstPublishedAt: '2001-01-01T00:00:00.000Z', viewCount: 500 })
+      .expect(200);
+    const created = res.body.data;
+    expect(new Date(created.firstPublishedAt).getTime()).toBeGreaterThanOrEqual(before - 1000);
+    expect(created.viewCount).toBe(0);
+  });
+
+  it('renders a photo’s credit line from its credit, whatever line the form sends', async () => {
+    const image = await uploadImage(app.strapi);
+    const res = await cmWrite('post', 'api::photo.photo')
+      .send({ image: image.id, caption: 'Crowds at the tram stop', altText: 'A crowd', credit: { agency: 'AFP', photographer: 'Lea Martin', mayRedistribute: true }, creditLine: '© Someone else' })
+      .expect(201);
+    expect(res.body.data.creditLine).toBe('© AFP / Lea Martin');
   });
 });
 
