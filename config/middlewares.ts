@@ -22,6 +22,9 @@ export default ({ env }: { env: any }) => {
   const testing = env('NODE_ENV', 'development') === 'test';
   const siteOrigin = new URL(env('SITE_URL', 'http://localhost:3000')).origin;
   return [
+    // Warm public feeds are answered first, with the security headers recorded when they were
+    // cached (see src/middlewares/feed-cache.ts); cache hits are therefore not access-logged.
+    'global::feed-cache',
     'strapi::logger',
     'strapi::errors',
     // Helmet's defaults (CSP, HSTS, nosniff, frame-ancestors via X-Frame-Options) stay on.
@@ -34,8 +37,6 @@ export default ({ env }: { env: any }) => {
         keepHeadersOnError: true,
       },
     },
-    // Cached public feeds are answered here, before rate limits, body parsing, session and router.
-    'global::feed-cache',
     // No strapi::poweredBy: the X-Powered-By header only helps fingerprinting.
     {
       name: 'global::rate-limit',

@@ -1,6 +1,9 @@
-// Serves a cached public feed before the rest of the stack (body parsing, session, router,
-// authentication) runs. Only anonymous GET/HEAD requests for feed paths, and only entries a
-// public request stored; everything else continues down the stack untouched.
+// Serves a cached public feed before anything else in the stack runs (logger, security,
+// CORS, rate limits, body parsing, session, router, authentication): the hot path of a warm
+// feed. Only anonymous GET/HEAD requests without an Origin header (CORS needs the full stack)
+// and only entries a public request stored; the security headers the full stack set when the
+// entry was stored are replayed. Everything else continues down the stack untouched, where the
+// feed controllers still answer cache hits for CORS requests.
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
 
@@ -8,10 +11,17 @@ const FEED_PATHS = /^\/api\/(feeds\/|articles\/by-slug\/)/;
 
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   return async (ctx: Context, next: Next) => {
-    if (!FEED_PATHS.test(ctx.path)) return next();
+    if (!FEED_PATHS.test(ctx.path) || ctx.get('origin')) return next();
     const http = strapi.service('api::feed.feed-http');
     const hit = http.lookup(ctx);
     if (!hit) return next();
-    await http.send(ctx, hit, 'hit');
+    try {
+      ctx.set(hit.stackHeaders);
+      await http.send(ctx, hit, 'hit');
+    } catch (error) {
+      strapi.log.warn(`feed cache: early answer failed, falling back to the full stack: ${(error as Error).message}`);
+      ctx.remove('X-Feed-Cache');
+      return next();
+    }
   };
 };

@@ -257,6 +257,21 @@ describe('HTTP caching', () => {
     expect(afterUnpublish.body.data.map((a: { title: string }) => a.title)).not.toContain('Just published, updated');
   });
 
+  it('answers warm hits ahead of the stack with the same security headers, and leaves CORS requests to it', async () => {
+    const url = '/api/feeds/articles?limit=3&format=atom';
+    const miss = await request(app.server).get(url).expect(200);
+    const hit = await request(app.server).get(url).expect(200);
+    expect(hit.headers['x-feed-cache']).toBe('hit');
+    for (const header of ['content-security-policy', 'strict-transport-security', 'x-content-type-options', 'x-frame-options', 'referrer-policy']) {
+      expect(miss.headers[header]).toBeTruthy();
+      expect(hit.headers[header]).toBe(miss.headers[header]);
+    }
+    expect(hit.headers['x-powered-by']).toBeUndefined();
+    expect(hit.headers['set-cookie']).toBeUndefined();
+    const foreign = await request(app.server).get(url).set('Origin', 'https://evil.example').expect(200);
+    expect(foreign.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
   it('drops the cache when a photo or a section changes', async () => {
     const url = '/api/feeds/sections/world?limit=4';
     await request(app.server).get(url).expect(200);

@@ -5,14 +5,13 @@
 // a cold feed request building and transforming queries, not in the database.
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
+import { createQueryMemo, type Raw } from '../../../lib/db/query-memo';
 
 const ARTICLE = 'api::article.article';
 const SECTION = 'api::section.section';
 const PHOTO = 'api::photo.photo';
 const FILE = 'plugin::upload.file';
 const CREDIT = 'media.photo-credit';
-
-type Raw = Record<string, unknown>;
 
 interface JoinTable {
   name: string;
@@ -52,35 +51,6 @@ function json(v: unknown): unknown {
 }
 
 const bool = (v: unknown) => (v === null || v === undefined ? null : v === true || v === 1 || v === '1' || v === 't');
-
-/** Stands in for the i-th parameter while a query shape is compiled once. */
-const slot = (i: number) => `\u0000slot${i}\u0000`;
-const SLOT = /^\u0000slot(\d+)\u0000$/;
-
-/**
- * Compiles each query shape once with knex and then runs it as raw SQL with fresh values: the
- * profile of a cold feed showed knex's builder (not the database) as the largest single cost.
- */
-export function createQueryMemo(knex: () => Knex) {
-  const shapes = new Map<string, { sql: string; bindings: Array<{ slot: number } | { value: unknown }> }>();
-  return async function run(key: string, params: unknown[], build: (p: string[]) => Knex.QueryBuilder): Promise<Raw[]> {
-    let shape = shapes.get(key);
-    if (!shape) {
-      const { sql, bindings } = build(params.map((_, i) => slot(i))).toSQL();
-      shape = {
-        sql,
-        bindings: bindings.map((b) => {
-          const m = typeof b === 'string' ? SLOT.exec(b) : null;
-          return m ? { slot: Number(m[1]) } : { value: b };
-        }),
-      };
-      shapes.set(key, shape);
-    }
-    const values = shape.bindings.map((b) => ('slot' in b ? params[b.slot] : b.value)) as Knex.RawBinding[];
-    const result = (await knex().raw(shape.sql, values)) as Raw[] | { rows: Raw[] };
-    return Array.isArray(result) ? result : result.rows;
-  };
-}
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection as unknown as Knex;

@@ -32,6 +32,19 @@ export interface CachedFeed {
   surrogateKey: string;
   cacheControl: string;
   variants: Partial<Record<Exclude<Encoding, 'identity'>, Promise<Buffer>>>;
+  /** The security headers the full stack set on the miss (CSP, HSTS, nosniff…), replayed on early hits. */
+  stackHeaders: Record<string, string | string[]>;
+}
+
+/** Headers that depend on the request or on the feed itself, never replayed from another response. */
+const PER_RESPONSE = /^(vary|access-control-|content-(type|length|encoding|disposition|language|range)$|etag|last-modified|cache-control|surrogate-key|x-feed-cache|set-cookie|date|connection|keep-alive|transfer-encoding|retry-after|x-ratelimit)/i;
+
+function stackHeadersOf(ctx: Context): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(ctx.response.headers)) {
+    if (!PER_RESPONSE.test(name) && (typeof value === 'string' || Array.isArray(value))) out[name] = value;
+  }
+  return out;
 }
 
 interface CacheConfig {
@@ -112,6 +125,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         surrogateKey: surrogateKeyHeader(rendered.surrogateKeys),
         cacheControl: cacheControl(http()),
         variants: {},
+        stackHeaders: stackHeadersOf(ctx),
       };
       const key = feedCacheKey(ctx.path, ctx.querystring);
       const cached = cfg().enabled && isPublicRequest(ctx) && key !== null && store().set(key, entry, generation, rendered.ttlMs);

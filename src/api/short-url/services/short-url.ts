@@ -7,6 +7,8 @@ import QRCode from 'qrcode';
 import { createCodeGenerator, isCodeFormat, isReservedCode, type CodeGenerator } from '../../../lib/short-urls/short-code';
 import { linkAvailability, shortLinkUrl, type LinkAvailability } from '../../../lib/short-urls/link-state';
 import { articleUrl } from '../../../lib/urls/canonical-url';
+import { createQueryMemo } from '../../../lib/db/query-memo';
+import type { Knex } from 'knex';
 
 const UID = 'api::short-url.short-url';
 const ARTICLE = 'api::article.article';
@@ -82,6 +84,8 @@ async function withSavepoint<T>(strapi: Core.Strapi, fn: () => Promise<T>): Prom
 }
 
 export default factories.createCoreService(UID, ({ strapi }) => {
+  const knex = () => strapi.db.connection as unknown as Knex;
+  const runMemo = createQueryMemo(knex);
   let generateCode: CodeGenerator | null = null;
   const nextCode = () => (generateCode ??= createCodeGenerator(shortUrlConfig(strapi).codeLength))();
 
@@ -122,15 +126,17 @@ export default factories.createCoreService(UID, ({ strapi }) => {
       const now = new Date();
       const { baseUrl } = shortUrlConfig(strapi);
       for (let i = 0; i < ids.length; i += IN_CHUNK) {
-        const rows = (await strapi.db.query(UID).findMany({
-          where: {
-            articleDocumentId: { $in: ids.slice(i, i + IN_CHUNK) },
-            enabled: { $ne: false },
-            $or: [{ expiresAt: { $null: true } }, { expiresAt: { $gt: now } }],
-          },
-          select: ['id', 'code', 'articleDocumentId'],
-          orderBy: { id: 'asc' },
-        })) as Row[];
+        // A hot path (every feed page and article page): a query shape compiled once, not rebuilt per request.
+        const chunk = ids.slice(i, i + IN_CHUNK);
+        const rows = (await runMemo(`short-links:${chunk.length}`, [now, ...chunk], ([at, ...list]) =>
+          knex()
+            .select({ id: 'id', code: 'code', articleDocumentId: 'article_document_id' })
+            .from(TABLE)
+            .whereIn('article_document_id', list)
+            .andWhere((w) => w.whereNull('enabled').orWhere('enabled', true))
+            .andWhere((w) => w.whereNull('expires_at').orWhere('expires_at', '>', at))
+            .orderBy('id', 'asc'),
+        )) as Row[];
         for (const row of rows) {
           if (row.articleDocumentId && !links.has(row.articleDocumentId)) {
             links.set(row.articleDocumentId, { code: row.code, shortUrl: shortLinkUrl(baseUrl, row.code) });
