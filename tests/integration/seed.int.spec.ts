@@ -72,7 +72,7 @@ describe('list indexes on a fresh database', () => {
       client === 'postgres'
         ? (await knex.raw(`SELECT indexname AS name FROM pg_indexes WHERE schemaname = current_schema()`)).rows.map((r: { name: string }) => r.name)
         : (await knex.raw(`SELECT name FROM sqlite_master WHERE type = 'index'`)).map((r: { name: string }) => r.name);
-    for (const index of ['articles_first_published_idx', 'articles_slug_idx', 'articles_section_lnk_section_idx', 'sections_slug_idx', 'short_urls_code_uidx']) {
+    for (const index of ['articles_first_published_idx', 'articles_slug_idx', 'articles_section_lnk_section_idx', 'sections_slug_idx', 'short_urls_code_uidx', 'short_urls_article_document_idx']) {
       expect(names).toContain(index);
     }
   });
