@@ -12,6 +12,7 @@ import type { Knex } from 'knex';
 
 const UID = 'api::short-url.short-url';
 const ARTICLE = 'api::article.article';
+const SECTION = 'api::section.section';
 const TABLE = 'short_urls';
 /** Attempts at a fresh random code before giving up; each failure means the code was taken. */
 const MAX_CODE_ATTEMPTS = 12;
@@ -89,20 +90,67 @@ export default factories.createCoreService(UID, ({ strapi }) => {
   let generateCode: CodeGenerator | null = null;
   const nextCode = () => (generateCode ??= createCodeGenerator(shortUrlConfig(strapi).codeLength))();
 
+  type JoinTable = { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } };
+  type Meta = { tableName: string; attributes: Record<string, { columnName?: string; joinTable?: JoinTable }> };
+  const meta = (uid: string) => strapi.db.metadata.get(uid as never) as unknown as Meta;
+  const col = (uid: string, attribute: string) => meta(uid).attributes[attribute].columnName!;
+
+  /**
+   * The article's current canonical URL (its published row in the default locale when it has
+   * several): one query, compiled once, since every redirect asks it.
+   */
   async function articleTarget(articleDocumentId: string): Promise<string | null> {
-    const rows = (await strapi.db.query(ARTICLE).findMany({
-      where: { documentId: articleDocumentId, publishedAt: { $notNull: true } },
-      select: ['slug', 'locale', 'documentId', 'firstPublishedAt'],
-      populate: { section: { select: ['slug'] } },
-    })) as Array<{ slug: string; locale?: string; documentId: string; firstPublishedAt?: string | null; section?: { slug?: string } | null }>;
+    const rows = (await runMemo('article-target', [articleDocumentId], ([documentId]) => {
+      const section = meta(ARTICLE).attributes.section.joinTable!;
+      return knex()
+        .select({
+          slug: `a.${col(ARTICLE, 'slug')}`,
+          locale: `a.${col(ARTICLE, 'locale')}`,
+          documentId: `a.${col(ARTICLE, 'documentId')}`,
+          firstPublishedAt: `a.${col(ARTICLE, 'firstPublishedAt')}`,
+          sectionSlug: `s.${col(SECTION, 'slug')}`,
+        })
+        .from({ a: meta(ARTICLE).tableName })
+        .leftJoin({ sl: section.name }, `sl.${section.joinColumn.name}`, 'a.id')
+        .leftJoin({ s: meta(SECTION).tableName }, 's.id', `sl.${section.inverseJoinColumn.name}`)
+        .where(`a.${col(ARTICLE, 'documentId')}`, documentId)
+        .whereNotNull(`a.${col(ARTICLE, 'publishedAt')}`);
+    })) as Array<{ slug: string; locale?: string; documentId: string; firstPublishedAt?: string | number | Date | null; sectionSlug?: string | null }>;
     if (rows.length === 0) return null;
-    const defaultLocale = (await strapi.plugin('i18n')?.service('locales')?.getDefaultLocale?.()) as string | undefined;
+    // Only an article published in several locales needs to know which one is the default.
+    const defaultLocale =
+      rows.length > 1 ? ((await strapi.plugin('i18n')?.service('locales')?.getDefaultLocale?.()) as string | undefined) : undefined;
     const row = rows.find((r) => r.locale === defaultLocale) ?? rows[0];
+    const firstPublishedAt = row.firstPublishedAt == null ? null : new Date(row.firstPublishedAt as string | number | Date);
     return articleUrl(
       strapi.config.get('newsroom.siteUrl') as string,
-      { slug: row.slug, section: row.section?.slug ?? null, documentId: row.documentId, locale: row.locale ?? null, firstPublishedAt: row.firstPublishedAt ?? null },
+      { slug: row.slug, section: row.sectionSlug ?? null, documentId: row.documentId, locale: row.locale ?? null, firstPublishedAt },
       strapi.config.get('newsroom.articlePathPattern') as string,
     );
+  }
+
+  /** The link behind a code, for the redirect's hot path: one compiled query, raw values normalised. */
+  async function linkForRedirect(code: string): Promise<Row | null> {
+    const [row] = (await runMemo('link-by-code', [code], ([value]) =>
+      knex()
+        .select({
+          id: 'id',
+          documentId: col(UID, 'documentId'),
+          code: col(UID, 'code'),
+          url: col(UID, 'url'),
+          articleDocumentId: col(UID, 'articleDocumentId'),
+          redirectStatus: col(UID, 'redirectStatus'),
+          enabled: col(UID, 'enabled'),
+          expiresAt: col(UID, 'expiresAt'),
+        })
+        .from(TABLE)
+        .where(col(UID, 'code'), value)
+        .limit(1),
+    )) as Array<Omit<Row, 'enabled' | 'expiresAt'> & { enabled: unknown; expiresAt: unknown }>;
+    if (!row) return null;
+    const enabled = row.enabled === null || row.enabled === undefined ? null : row.enabled === true || row.enabled === 1 || row.enabled === '1' || row.enabled === 't';
+    const expiresAt = row.expiresAt == null ? null : new Date(row.expiresAt as string | number | Date).toISOString();
+    return { ...row, enabled, expiresAt, redirectStatus: row.redirectStatus == null ? null : Number(row.redirectStatus) };
   }
 
   return {
@@ -207,7 +255,7 @@ export default factories.createCoreService(UID, ({ strapi }) => {
 
     /** Where `/s/:code` goes now: the article's current canonical URL, or the external URL. */
     async resolve(code: string, now: Date = new Date()): Promise<Resolution> {
-      const link = await this.findByCode(code);
+      const link = isCodeFormat(code) ? await linkForRedirect(code) : null;
       if (!link) return { kind: 'unknown' };
       const availability = linkAvailability(link, now);
       if (availability !== 'active') return { kind: 'unavailable', reason: availability };
