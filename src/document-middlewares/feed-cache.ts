@@ -1,6 +1,7 @@
 // Invalidates the feed response cache the moment feed content changes: any write to an
 // article, photo, section or gallery (create, update, delete, publish, unpublish, discard).
 import type { Core } from '@strapi/strapi';
+import { forgetPublicActions } from '../policies/public-action';
 
 // Short URLs too: feeds carry each article's short link (made just after first publish, or disabled by an editor).
 export const FEED_CONTENT_TYPES = new Set(['api::article.article', 'api::photo.photo', 'api::section.section', 'api::gallery.gallery', 'api::short-url.short-url']);
@@ -23,13 +24,17 @@ export function feedCacheInvalidation(strapi: Core.Strapi) {
  * role's permissions drops them too; the next request is checked afresh.
  */
 export function invalidateFeedsOnPermissionChange(strapi: Core.Strapi) {
+  const forget = () => {
+    forgetPublicActions();
+    strapi.service('api::feed.feed-http').invalidate();
+  };
   strapi.db.lifecycles.subscribe({
     models: ['plugin::users-permissions.permission', 'plugin::users-permissions.role'],
-    afterCreate: () => strapi.service('api::feed.feed-http').invalidate(),
-    afterUpdate: () => strapi.service('api::feed.feed-http').invalidate(),
-    afterDelete: () => strapi.service('api::feed.feed-http').invalidate(),
-    afterCreateMany: () => strapi.service('api::feed.feed-http').invalidate(),
-    afterUpdateMany: () => strapi.service('api::feed.feed-http').invalidate(),
-    afterDeleteMany: () => strapi.service('api::feed.feed-http').invalidate(),
+    afterCreate: forget,
+    afterUpdate: forget,
+    afterDelete: forget,
+    afterCreateMany: forget,
+    afterUpdateMany: forget,
+    afterDeleteMany: forget,
   });
 }
