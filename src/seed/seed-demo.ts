@@ -36,6 +36,7 @@ export async function seedDemoNewsroom(strapi: Core.Strapi, now = new Date()) {
     for (let i = ARTICLES.length - 1; i >= 0; i -= 1) {
       const publishedAt = subDays(now, Math.floor(i * 0.9));
       publishedAt.setHours(6 + (i % 14), (i * 7) % 60, 0, 0);
+      if (publishedAt > now) publishedAt.setTime(now.getTime() - (i + 1) * 60_000); // never in the future
       articles.push(await seedArticle(strapi, ARTICLES[i], i, { sections, tags, photos, earlier: articles, publishedAt }));
     }
     await seedGalleries(strapi, photos, now);

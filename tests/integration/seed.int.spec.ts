@@ -21,6 +21,7 @@ describe('demo newsroom', () => {
     expect(articles.body.data.length).toBeGreaterThanOrEqual(35);
     const times = articles.body.data.map((a: { firstPublishedAt: string }) => Date.parse(a.firstPublishedAt));
     expect((Math.max(...times) - Math.min(...times)) / 86_400_000).toBeGreaterThan(14);
+    expect(Math.max(...times)).toBeLessThanOrEqual(Date.now());
     const galleries = await request(app.server).get('/api/galleries').query({ filters: { kind: 'this-week-in-pictures' } }).expect(200);
     expect(galleries.body.data).toHaveLength(2);
     for (const g of galleries.body.data) expect(g.title).toMatch(/^This Week in Pictures: [A-Z][a-z]+ \d{1,2} - ([A-Z][a-z]+ )?\d{1,2}$/);
