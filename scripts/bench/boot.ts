@@ -1,16 +1,13 @@
 // Boots the compiled application for the benchmark: production mode, throw-away secrets,
 // no demo seed, no admin panel, on the benchmark database given by the caller.
-import crypto from 'crypto';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
+import { randomSecrets } from '../../src/lib/secrets/check-secrets';
 
 /** This file runs from <app>/.tmp/bench-dist/scripts/bench, inside the compiled app. */
 export const distDir = path.resolve(__dirname, '..', '..');
 export const appDir = path.resolve(distDir, '..', '..');
 
-function secret() {
-  return crypto.randomBytes(24).toString('base64');
-}
 
 /** The environment of a benchmark Strapi process; `extra` wins (database file, port, cache switch). */
 export function benchEnv(extra: Record<string, string> = {}): Record<string, string> {
@@ -19,12 +16,7 @@ export function benchEnv(extra: Record<string, string> = {}): Record<string, str
     STRAPI_TELEMETRY_DISABLED: 'true',
     SEED_DEMO: 'false',
     HOST: '127.0.0.1',
-    APP_KEYS: [secret(), secret()].join(','),
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    ENCRYPTION_KEY: secret(),
+    ...randomSecrets(),
     // The load generator is one client hammering /s/ and the feeds; limits meant for the
     // open internet would turn the measurement into a measurement of 429s.
     RATE_LIMIT_ENABLED: 'false',

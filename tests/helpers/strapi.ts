@@ -5,6 +5,7 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
+import { randomSecrets } from '../../src/lib/secrets/check-secrets';
 
 const appDir = path.resolve(__dirname, '..', '..');
 const distDir = process.env.NEWSROOM_TEST_DIST ?? path.join(appDir, '.tmp', 'test-dist');
@@ -16,9 +17,6 @@ export interface TestApp {
   stop(): Promise<void>;
 }
 
-function secret() {
-  return crypto.randomBytes(24).toString('base64');
-}
 
 export async function startApp(env: Record<string, string> = {}): Promise<TestApp> {
   const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-test-'));
@@ -28,12 +26,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<TestAp
     NODE_ENV: 'test',
     STRAPI_TELEMETRY_DISABLED: 'true',
     SEED_DEMO: 'false',
-    APP_KEYS: [secret(), secret()].join(','),
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    ENCRYPTION_KEY: secret(),
+    ...randomSecrets(),
     DATABASE_FILENAME: path.join(tmpDir, 'data.db'),
     ...(databaseUrl ? { DATABASE_SCHEMA: schema } : {}),
     ...env,

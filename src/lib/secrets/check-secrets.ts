@@ -1,4 +1,5 @@
 // Refuses a production boot with missing or example secrets, naming each one.
+import crypto from 'crypto';
 
 export const REQUIRED_SECRETS = [
   'APP_KEYS',
@@ -36,4 +37,17 @@ export function assertProductionSecrets(vars: Record<string, string | undefined>
         'Set each to a long random value (see .env.example).',
     );
   }
+}
+
+/** Fresh random values for every required secret, as throw-away servers (tests, benchmarks) need. */
+export function randomSecrets(): Record<(typeof REQUIRED_SECRETS)[number], string> {
+  const secret = () => crypto.randomBytes(24).toString('base64');
+  return {
+    APP_KEYS: [secret(), secret()].join(','),
+    API_TOKEN_SALT: secret(),
+    ADMIN_JWT_SECRET: secret(),
+    JWT_SECRET: secret(),
+    TRANSFER_TOKEN_SALT: secret(),
+    ENCRYPTION_KEY: secret(),
+  };
 }

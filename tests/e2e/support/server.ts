@@ -5,6 +5,7 @@ import crypto from 'crypto';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
+import { randomSecrets } from '../../../src/lib/secrets/check-secrets';
 
 export const appDir = path.resolve(__dirname, '..', '..', '..');
 export const artifactsDir = path.join(appDir, 'tests', 'e2e', 'artifacts');
@@ -17,19 +18,13 @@ export interface E2eServer {
   stop(): Promise<void>;
 }
 
-const secret = () => crypto.randomBytes(24).toString('base64');
 
 function baseEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return {
     ...process.env,
     STRAPI_TELEMETRY_DISABLED: 'true',
     NODE_ENV: 'development', // the first administrator from env is refused in production
-    APP_KEYS: [secret(), secret()].join(','),
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    ENCRYPTION_KEY: secret(),
+    ...randomSecrets(),
     DATABASE_URL: '', // always SQLite, whatever the caller's environment says
     ...extra,
   };

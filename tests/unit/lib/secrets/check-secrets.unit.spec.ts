@@ -1,4 +1,4 @@
-import { assertProductionSecrets, findBadSecrets } from '../../../../src/lib/secrets/check-secrets';
+import { assertProductionSecrets, findBadSecrets, randomSecrets } from '../../../../src/lib/secrets/check-secrets';
 
 const good = {
   APP_KEYS: 'a'.repeat(24) + ',' + 'b'.repeat(24),
@@ -23,6 +23,12 @@ describe('production secrets', () => {
 
   it('refuses the development secrets that npm run develop generates', () => {
     expect(findBadSecrets({ ...good, ADMIN_JWT_SECRET: 'dev-' + 'x'.repeat(32) })).toEqual(['ADMIN_JWT_SECRET']);
+  });
+
+  it('makes random secrets that production accepts, different each time', () => {
+    const a = randomSecrets();
+    expect(findBadSecrets(a)).toEqual([]);
+    expect(randomSecrets().JWT_SECRET).not.toBe(a.JWT_SECRET);
   });
 
   it('does not check outside production', () => {
