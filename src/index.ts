@@ -17,9 +17,11 @@ import { refreshCreditLines } from './bootstrap/credit-lines';
 import { seedDemoNewsroom } from './seed/seed-demo';
 import { configureAdminViews } from './bootstrap/admin-views';
 import { ensureFirstAdmin } from './bootstrap/first-admin';
+import { closePlatform, createPlatform, platform } from './platform';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    createPlatform(strapi);
     strapi.documents.use(adminReadOnly(strapi) as never); // outermost: inner rules may still set computed fields
     strapi.documents.use(publishedOnly(strapi) as never);
     strapi.documents.use(photoDetails(strapi) as never);
@@ -41,5 +43,10 @@ export default {
     await seedDemoNewsroom(strapi);
     await configureAdminViews(strapi);
     await ensureFirstAdmin(strapi);
+    platform(strapi).jobs.start();
+  },
+
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    await closePlatform(strapi);
   },
 };

@@ -1,0 +1,87 @@
+// In-process implementation of the shared-state interface: one instance, no Redis.
+import { EventEmitter } from 'events';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { LimiterOptions, SharedLimiter, SharedStore } from './types';
+
+export interface MemoryStoreOptions {
+  now?: () => number;
+}
+
+export function createMemoryStore(options: MemoryStoreOptions = {}): SharedStore {
+  const now = options.now ?? Date.now;
+  const values = new Map<string, { value: string; expiresAt: number }>();
+  const counters = new Map<string, Map<string, number>>();
+  const bus = new EventEmitter();
+  bus.setMaxListeners(0);
+
+  const live = (key: string) => {
+    const slot = values.get(key);
+    if (!slot) return undefined;
+    if (slot.expiresAt <= now()) {
+      values.delete(key);
+      return undefined;
+    }
+    return slot;
+  };
+
+  return {
+    kind: 'memory',
+    async get(key) {
+      return live(key)?.value;
+    },
+    async set(key, value, ttlSeconds) {
+      values.set(key, { value, expiresAt: ttlSeconds === undefined ? Infinity : now() + ttlSeconds * 1000 });
+    },
+    async del(key) {
+      values.delete(key);
+    },
+    async claim(key, ttlSeconds) {
+      if (live(key)) return false;
+      values.set(key, { value: '1', expiresAt: now() + ttlSeconds * 1000 });
+      return true;
+    },
+    async increment(hash, field, by = 1) {
+      let fields = counters.get(hash);
+      if (!fields) counters.set(hash, (fields = new Map()));
+      fields.set(field, (fields.get(field) ?? 0) + by);
+    },
+    async drain(hash) {
+      const fields = counters.get(hash);
+      counters.delete(hash);
+      return fields ? Object.fromEntries(fields) : {};
+    },
+    async publish(channel, message) {
+      bus.emit(channel, message);
+    },
+    subscribe(channel, handler) {
+      bus.on(channel, handler);
+      return () => bus.off(channel, handler);
+    },
+    limiter(opts: LimiterOptions) {
+      return memoryLimiter(opts);
+    },
+    async close() {
+      values.clear();
+      counters.clear();
+      bus.removeAllListeners();
+    },
+  };
+}
+
+export function memoryLimiter(opts: LimiterOptions): SharedLimiter {
+  const store = new RateLimiterMemory({ keyPrefix: opts.name, points: opts.points, duration: opts.durationSeconds });
+  return {
+    async consume(key, points = 1) {
+      try {
+        await store.consume(key, points);
+        return null;
+      } catch (rejection) {
+        if (rejection instanceof RateLimiterRes) return Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+        throw rejection;
+      }
+    },
+    async reset(key) {
+      await store.delete(key);
+    },
+  };
+}
