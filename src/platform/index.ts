@@ -1,4 +1,4 @@
-// The running app's shared state and jobs: created in register(), started after bootstrap,
+// The running app's shared state and jobs: created on first use, started after bootstrap,
 // closed on destroy. Features reach them through platform(strapi) and never talk to Redis or
 // timers themselves. One per Strapi instance, so tests that boot several apps do not share state.
 import type { Core } from '@strapi/strapi';
@@ -14,6 +14,8 @@ export interface Platform {
 const platforms = new WeakMap<object, Platform>();
 
 export function createPlatform(strapi: Core.Strapi): Platform {
+  const existing = platforms.get(strapi);
+  if (existing) return existing;
   const platform: Platform = {
     store: createMemoryStore(),
     jobs: createLocalJobRunner({
@@ -24,10 +26,9 @@ export function createPlatform(strapi: Core.Strapi): Platform {
   return platform;
 }
 
+/** Created on first use: local plugins' register() runs before the app's own. */
 export function platform(strapi: Core.Strapi): Platform {
-  const found = platforms.get(strapi);
-  if (!found) throw new Error('The platform is created in register(); it is not available before.');
-  return found;
+  return platforms.get(strapi) ?? createPlatform(strapi);
 }
 
 export async function closePlatform(strapi: Core.Strapi): Promise<void> {
