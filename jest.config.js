@@ -1,5 +1,5 @@
-// Two projects: fast unit tests (no Strapi) and integration tests on a real Strapi,
-// compiled once per run in globalSetup.
+// Projects: fast unit tests (no Strapi), the time-zone-sensitive ones again under two other
+// server zones, and integration tests on a real Strapi, compiled once per run in globalSetup.
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }];
 
 module.exports = {
@@ -12,6 +12,15 @@ module.exports = {
       testMatch: ['**/*.unit.spec.ts'],
       transform: { '^.+\\.ts$': swc },
     },
+    // Code that must not depend on the server's clock zone runs again as if the server were elsewhere.
+    ...['America/Los_Angeles', 'Pacific/Kiritimati'].map((timezone) => ({
+      displayName: `unit-tz-${timezone.split('/')[1].toLowerCase()}`,
+      testEnvironment: '<rootDir>/tests/helpers/tz-environment.js',
+      testEnvironmentOptions: { timezone },
+      roots: ['<rootDir>/tests/unit'],
+      testMatch: ['**/lib/weeks/*.unit.spec.ts'],
+      transform: { '^.+\\.ts$': swc },
+    })),
     {
       displayName: 'integration',
       testEnvironment: 'node',

@@ -9,7 +9,8 @@ import { photoCreditLine } from './document-middlewares/photo-credit-line';
 import { shortUrls } from './document-middlewares/short-url';
 import { registerShortUrlGraphql } from './graphql/short-url';
 import { setUpShortUrls } from './bootstrap/short-urls';
-import { feedCacheInvalidation, invalidateFeedsOnPermissionChange } from './document-middlewares/feed-cache';
+import { feedCacheInvalidation, invalidateFeedsOnPermissionChange, purgeFeedsOnFileChange } from './document-middlewares/feed-cache';
+import { subscribeFeedCachePurges } from './api/feed/purge-feed-cache';
 import { registerFeedsGraphql } from './graphql/feeds';
 import { grantPublicPermissions } from './bootstrap/public-permissions';
 import { ensureListIndexes } from './bootstrap/list-indexes';
@@ -30,6 +31,7 @@ export default {
     strapi.documents.use(photoCreditLine(strapi) as never);
     strapi.documents.use(shortUrls(strapi) as never);
     strapi.documents.use(feedCacheInvalidation(strapi) as never);
+    subscribeFeedCachePurges(strapi);
     registerFeedsGraphql(strapi);
     registerShortUrlGraphql(strapi);
   },
@@ -38,6 +40,7 @@ export default {
     await ensureListIndexes(strapi);
     await grantPublicPermissions(strapi);
     invalidateFeedsOnPermissionChange(strapi);
+    purgeFeedsOnFileChange(strapi);
     await setUpShortUrls(strapi);
     await refreshCreditLines(strapi);
     await seedDemoNewsroom(strapi);

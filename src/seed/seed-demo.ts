@@ -7,7 +7,7 @@ import type { Core } from '@strapi/strapi';
 import sharp from 'sharp';
 import { subDays } from 'date-fns';
 import { ARTICLES, AGENCIES, PHOTOGRAPHERS, SECTIONS, type DemoArticle } from './demo-content';
-import { latestCompletedWeek, parseDay, pictureWeekTitle, weekContaining } from '../lib/weeks/picture-week';
+import { shiftDay, type PictureWeek } from '../lib/weeks/picture-week';
 
 type Doc = { documentId: string; id: number };
 
@@ -161,13 +161,14 @@ async function seedArticle(
 }
 
 async function seedGalleries(strapi: Core.Strapi, photos: Doc[], now: Date) {
-  const last = latestCompletedWeek(now);
-  const before = weekContaining(subDays(parseDay(last.start)!, 1));
+  const feeds = strapi.service('api::feed.feed');
+  const last: PictureWeek = feeds.week(undefined, now);
+  const before: PictureWeek = feeds.week(shiftDay(last.start, -1));
   for (const [n, week] of [last, before].entries()) {
     const picks = photos.filter((_, i) => i % 2 === n).slice(0, 8);
     await strapi.documents('api::gallery.gallery').create({
       data: {
-        title: pictureWeekTitle(week),
+        title: feeds.weekTitle(week),
         kind: 'this-week-in-pictures',
         coversFrom: week.start,
         coversTo: week.end,

@@ -43,18 +43,3 @@ export function cacheControl(opts: { maxAge: number; sMaxAge: number; staleWhile
 export function surrogateKeyHeader(keys: string[]): string {
   return [...new Set(keys.map((k) => k.replace(/[^A-Za-z0-9:_\-.]/g, '_')).filter(Boolean))].join(' ');
 }
-
-/** The best encoding the client accepts among br, gzip and identity (q=0 excludes). */
-export function pickEncoding(acceptEncoding: string | undefined): Encoding {
-  if (!acceptEncoding) return 'identity';
-  const accepted = new Map<string, number>();
-  for (const part of acceptEncoding.split(',')) {
-    const [name, ...params] = part.trim().toLowerCase().split(';');
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    accepted.set(name, q ? Number(q.slice(2)) || 0 : 1);
-  }
-  const ok = (name: string) => (accepted.get(name) ?? accepted.get('*') ?? 0) > 0;
-  if (ok('br')) return 'br';
-  if (ok('gzip')) return 'gzip';
-  return 'identity';
-}

@@ -10,7 +10,7 @@ import { renderFeed } from '../../../lib/feeds/render-feed';
 import { FeedQueryError, parseFeedQuery, type FeedQuery } from '../../../lib/feeds/feed-query';
 import type { AnyFeed } from '../../../lib/feeds/types';
 import { errors } from '@strapi/utils';
-import { cacheControl, etagFor, isNotModified, pickEncoding, surrogateKeyHeader, variantEtag, type Encoding } from '../../../lib/feeds/http-cache';
+import { cacheControl, etagFor, isNotModified, surrogateKeyHeader, variantEtag, type Encoding } from '../../../lib/feeds/http-cache';
 
 const gzip = promisify(zlib.gzip);
 const brotli = promisify(zlib.brotliCompress);
@@ -47,6 +47,14 @@ function stackHeadersOf(ctx: Context): Record<string, string | string[]> {
   return out;
 }
 
+function corsHeadersOf(ctx: Context): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(ctx.response.headers)) {
+    if (name.startsWith('access-control-') && (typeof value === 'string' || Array.isArray(value))) out[name] = value;
+  }
+  return out;
+}
+
 interface CacheConfig {
   enabled: boolean;
   ttlSeconds: number;
@@ -64,6 +72,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const cfg = () => strapi.config.get('feeds.cache') as CacheConfig;
   const http = () => strapi.config.get('feeds.http') as { maxAge: number; sMaxAge: number; staleWhileRevalidate: number };
   let cache: ResponseCache<CachedFeed> | null = null;
+  /** The CORS headers the full stack gives a request without Origin (the same for every feed), replayed on early hits. */
+  let corsWithoutOrigin: Record<string, string | string[]> | null = null;
   const store = () => (cache ??= new ResponseCache<CachedFeed>({ maxEntries: cfg().maxEntries, ttlMs: cfg().ttlSeconds * 1000 }));
 
   function variant(entry: CachedFeed, encoding: Encoding): Promise<Buffer> {
@@ -75,21 +85,31 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return entry.variants[encoding]!;
   }
 
-  /** Writes an entry to the response: headers, then 304 or the best encoded body. */
+  /**
+   * Writes an entry to the response: headers, then 304 or the best encoded body. Vary is merged
+   * (CORS sets Origin) and always names both, so a shared cache keeps one origin's CORS answer
+   * and one encoding from another's, on misses, warm hits and 304s alike.
+   */
   async function send(ctx: Context, entry: CachedFeed, state: 'hit' | 'miss' | 'off') {
-    const encoding = entry.body.length >= MIN_COMPRESS_BYTES ? pickEncoding(ctx.get('accept-encoding')) : 'identity';
-    ctx.set('Vary', 'Accept-Encoding');
+    // Koa's negotiation honours q-values (gzip;q=1, br;q=0.1 is gzip); equal ones go in the client's order.
+    const accepted = entry.body.length >= MIN_COMPRESS_BYTES ? ctx.acceptsEncodings('br', 'gzip', 'identity') : 'identity';
+    const encoding: Encoding = accepted === 'br' || accepted === 'gzip' ? accepted : 'identity';
+    ctx.vary('Origin');
+    ctx.vary('Accept-Encoding');
     ctx.set('ETag', variantEtag(entry.etag, encoding));
     ctx.set('Last-Modified', entry.lastModified.toUTCString());
     ctx.set('Cache-Control', entry.cacheControl);
     ctx.set('Surrogate-Key', entry.surrogateKey);
     ctx.set('X-Feed-Cache', state);
-    if (isNotModified({ ifNoneMatch: ctx.get('if-none-match') || undefined, ifModifiedSince: ctx.get('if-modified-since') || undefined }, entry.etag, entry.lastModified)) {
+    ctx.status = 200;
+    // ctx.fresh compares this exact variant's tag (and honours a request's no-cache); a tag of
+    // another encoding of the same body is as good: the client holds the same bytes decoded.
+    const revalidating = !/no-cache/i.test(ctx.get('cache-control'));
+    if (ctx.fresh || (revalidating && isNotModified({ ifNoneMatch: ctx.get('if-none-match') || undefined }, entry.etag, entry.lastModified))) {
       ctx.status = 304;
       ctx.body = null;
       return;
     }
-    ctx.status = 200;
     ctx.type = entry.contentType;
     if (encoding !== 'identity') ctx.set('Content-Encoding', encoding);
     ctx.body = await variant(entry, encoding);
@@ -109,8 +129,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     send,
 
+    /** What CORS answers a request without Origin, once a full-stack feed request has shown it; null before. */
+    corsWithoutOrigin(): Record<string, string | string[]> | null {
+      return corsWithoutOrigin;
+    },
+
     /** Answers from the cache, or renders with `produce`, caches the public result and answers. */
     async serve(ctx: Context, produce: () => Promise<RenderedFeed>): Promise<void> {
+      if (!ctx.get('origin')) corsWithoutOrigin = corsHeadersOf(ctx);
       const hit = this.lookup(ctx);
       if (hit) return send(ctx, hit, 'hit');
       const generation = store().generation;
@@ -128,7 +154,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         stackHeaders: stackHeadersOf(ctx),
       };
       const key = feedCacheKey(ctx.path, ctx.querystring);
-      const cached = cfg().enabled && isPublicRequest(ctx) && key !== null && store().set(key, entry, generation, rendered.ttlMs);
+      const cached = cfg().enabled && isPublicRequest(ctx) && key !== null && store().set(key, entry, generation, rendered.ttlMs, rendered.surrogateKeys);
       return send(ctx, entry, cfg().enabled ? (cached ? 'miss' : 'off') : 'off');
     },
 
@@ -157,9 +183,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
-    /** Drops every cached feed; called whenever published content changes. */
+    /** Drops every cached feed in this process (tests that write rows behind the Document Service's back). */
     invalidate(): void {
       store().invalidate();
+    },
+
+    /**
+     * Drops this process's entries tagged with any of `keys`; returns how many. Reached through
+     * purgeFeedCache() (src/api/feed/purge-feed-cache.ts), never called by writers directly.
+     */
+    purgeLocal(keys: string[]): number {
+      return store().purge(keys);
     },
 
     size(): number {

@@ -7,7 +7,7 @@ import { newest, toFeedArticle, toFeedPhoto, toFeedSection, toFeedTags, type Art
 import { toArticlePage, type ArticlePage } from '../../../lib/feeds/article-page';
 import { pictureWeekUrl } from '../../../lib/feeds/feed-urls';
 import type { ArticleFeed, FeedArticle, FeedLinks, FeedPicture, PictureFeed } from '../../../lib/feeds/types';
-import { latestCompletedWeek, parseDay, pictureWeekTitle, weekContaining, weekRange, type PictureWeek } from '../../../lib/weeks/picture-week';
+import { latestCompletedWeek, parseDay, pictureWeekTitle, titlePrefixFor, weekContaining, weekOfInstant, weekRange, type PictureWeek } from '../../../lib/weeks/picture-week';
 import type { NewsSitemapEntry } from '../../../lib/feeds/build-news-sitemap';
 
 const ARTICLE = 'api::article.article';
@@ -48,7 +48,11 @@ interface FeedsConfig {
   siteLocale: string;
   pictureWeekStartsOn: number;
   pictureWeekTitle: string;
+  /** Title prefixes by locale or language, e.g. { fr: 'Cette semaine en images' }. */
+  pictureWeekTitles: Record<string, string>;
   pictureWeekPathPattern: string;
+  /** IANA zone of the newsroom's calendar: picture weeks, their titles and time ranges. */
+  timeZone: string;
   cmsUrl: string;
 }
 
@@ -142,6 +146,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return keys;
   }
 
+  /** The week's title in `locale` (the feed's, else SITE_LOCALE), with that locale's prefix. */
+  function weekTitle(week: PictureWeek, locale?: string): string {
+    const cfg = config();
+    const language = locale || cfg.siteLocale;
+    return pictureWeekTitle(week, language, titlePrefixFor(language, cfg.pictureWeekTitles ?? {}, cfg.pictureWeekTitle));
+  }
+
   return {
     links(): FeedLinks {
       return { siteUrl: strapi.config.get('newsroom.siteUrl') as string, cmsUrl: config().cmsUrl };
@@ -199,20 +210,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         feedPath: `/api/feeds/sections/${encodeURIComponent(section.slug)}`,
         updatedAt: newest([raw.updatedAt as string, ...items.flatMap((a) => [a.updatedAt, a.leadPhoto?.updatedAt])]),
         pageInfo,
-        surrogateKeys: ['feed', `feed:section`, `section:${section.slug}`, ...articleKeys(items)],
+        surrogateKeys: ['feed', `feed:section`, `feed:section:${section.slug}`, `section:${section.slug}`, ...articleKeys(items)],
         section,
         items,
       };
     },
 
-    /** The picture week containing `date` (YYYY-MM-DD), or the latest completed one. */
+    /** The picture week containing `date` (YYYY-MM-DD), or the latest completed one in the newsroom's time zone. */
     week(date: string | undefined, now = new Date()): PictureWeek {
       const startsOn = config().pictureWeekStartsOn;
-      if (!date) return latestCompletedWeek(now, startsOn);
+      if (!date) return latestCompletedWeek(now, startsOn, config().timeZone);
       const day = parseDay(date);
       if (!day) throw new errors.ValidationError('date must be a real calendar day written YYYY-MM-DD.', { path: ['date'] });
-      return weekContaining(day, startsOn);
+      return weekContaining(date, startsOn);
     },
+
+    /** The picture week an instant (a photo's takenAt) belongs to, by the newsroom's calendar. */
+    weekOfInstant(instant: Date): PictureWeek {
+      return weekOfInstant(instant, config().pictureWeekStartsOn, config().timeZone);
+    },
+
+    weekTitle,
 
     /** This Week in Pictures: the editors' gallery for the week when there is one, else the week's photos by time taken. */
     async thisWeekInPictures(week: PictureWeek, req: FeedRequest): Promise<PictureFeed> {
@@ -242,7 +260,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         hasMore = offset + req.limit < all.length;
         if (hasMore) nextAfter = [offset + req.limit];
       } else {
-        const range = weekRange(week);
+        const range = weekRange(week, cfg.timeZone);
         const where: Raw[] = [{ takenAt: { $gte: range.from, $lt: range.to } }];
         let position = 0;
         if (after) {
@@ -273,7 +291,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         : null;
       return {
         kind: 'pictures',
-        title: pictureWeekTitle(week, cfg.siteLocale, cfg.pictureWeekTitle),
+        title: weekTitle(week, req.locale),
         description: `${cfg.pictureWeekTitle}, ${week.start} to ${week.end}`,
         locale,
         homeUrl: pictureWeekUrl(urls().siteUrl, cfg.pictureWeekPathPattern, week),
@@ -322,12 +340,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!raw) throw new errors.NotFoundError(`No published article with the slug "${slug.slice(0, 200)}".`);
       const links = await shortLinks([String(raw.documentId)]);
       const page = toArticlePage(raw, urls(), links.get(String(raw.documentId))?.shortUrl ?? null);
-      const keys = ['article-page', ...articleKeys([page])];
-      for (const block of page.body) {
-        if (block.__component === 'blocks.photo-embed') keys.push(`photo:${block.photo.documentId}`);
-        if (block.__component === 'blocks.related-story' && block.link.article) keys.push(`article:${block.link.article.documentId}`);
-      }
-      for (const link of page.relatedLinks) if (link.article) keys.push(`article:${link.article.documentId}`);
+      // Everything the page shows (tags, photos in blocks, linked stories, their sections and photos) by its key.
+      const keys = ['feed', 'article-page', ...articleKeys([page]), ...strapi.service('api::feed.surrogate-keys').ofDocument(ARTICLE, raw)];
       return { page, surrogateKeys: keys };
     },
 
@@ -349,7 +363,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         locale,
         entries: items.map((a) => ({ url: a.url, title: a.title, publishedAt: a.publishedAt, keywords: a.tags.map((t) => t.name) })),
         updatedAt: newest(items.map((a) => a.updatedAt)),
-        keys: ['feed', 'feed:news-sitemap', ...items.map((a) => `article:${a.documentId}`)],
+        keys: ['feed', 'feed:news-sitemap', ...rows.flatMap((r) => strapi.service('api::feed.surrogate-keys').ofDocument(ARTICLE, r))],
       };
     },
   };

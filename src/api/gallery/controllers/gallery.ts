@@ -12,7 +12,7 @@ export default factories.createCoreController('api::gallery.gallery', ({ strapi 
       {
         allowDate: true,
         // Without a date the feed follows the clock: keep it no longer than the current week lasts.
-        ttlMs: (query: { date?: string }) => (query.date ? undefined : nextWeekBoundary(new Date(), strapi.config.get('feeds.pictureWeekStartsOn') as number).getTime() - Date.now()),
+        ttlMs: (query: { date?: string }) => (query.date ? undefined : nextWeekBoundary(new Date(), strapi.config.get('feeds.pictureWeekStartsOn') as number, strapi.config.get('feeds.timeZone') as string).getTime() - Date.now()),
       },
     );
   },

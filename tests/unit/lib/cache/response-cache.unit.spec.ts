@@ -39,6 +39,48 @@ describe('ResponseCache', () => {
     expect(c.set('a', 'fresh', c.generation)).toBe(true);
   });
 
+  it('purges exactly the entries tagged with a purged key, and leaves the others warm', () => {
+    const c = make(10);
+    c.set('world', 'W', c.generation, undefined, ['feed', 'section:world', 'article:a1']);
+    c.set('business', 'B', c.generation, undefined, ['feed', 'section:business', 'article:b1']);
+    c.set('page-a1', 'P', c.generation, undefined, ['feed', 'article:a1', 'tag:t1']);
+    expect(c.purge(['article:a1'])).toBe(2);
+    expect(c.get('world')).toBeUndefined();
+    expect(c.get('page-a1')).toBeUndefined();
+    expect(c.get('business')).toBe('B');
+    expect(c.purge([])).toBe(0);
+    expect(c.purge(['tag:unknown'])).toBe(0);
+    expect(c.get('business')).toBe('B');
+    expect(c.purge(['feed'])).toBe(1);
+    expect(c.size).toBe(0);
+  });
+
+  it('refuses a response computed before a purge of one of its keys, and only those', () => {
+    const c = make(10);
+    const gen = c.generation;
+    c.purge(['section:world']);
+    expect(c.set('world', 'stale', gen, undefined, ['section:world'])).toBe(false);
+    expect(c.set('business', 'fine', gen, undefined, ['section:business'])).toBe(true);
+    expect(c.set('world', 'fresh', c.generation, undefined, ['section:world'])).toBe(true);
+  });
+
+  it('forgets old purge records past its bound by fencing every response in flight', () => {
+    const c = new ResponseCache<string>({ maxEntries: 10, ttlMs: 1000, now: () => now, maxPurgeRecords: 2 });
+    const gen = c.generation;
+    c.purge(['a']);
+    c.purge(['b']);
+    c.purge(['c']);
+    expect(c.set('x', 'stale', gen, undefined, ['z'])).toBe(false);
+    expect(c.set('x', 'fresh', c.generation, undefined, ['a'])).toBe(true);
+  });
+
+  it('keeps its tag index in step with evictions and expiry', () => {
+    const c = make(1);
+    c.set('a', 'A', c.generation, undefined, ['k']);
+    c.set('b', 'B', c.generation, undefined, ['k']);
+    expect(c.purge(['k'])).toBe(1);
+  });
+
   it('stores nothing with zero capacity', () => {
     const c = make(0);
     expect(c.set('a', 'A', c.generation)).toBe(false);
