@@ -19,6 +19,7 @@ import { seedDemoNewsroom } from './seed/seed-demo';
 import { configureAdminViews } from './bootstrap/admin-views';
 import { ensureFirstAdmin } from './bootstrap/first-admin';
 import { closePlatform, createPlatform, platform } from './platform';
+import { checkFastPathSchema } from './bootstrap/fast-path-schema';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -37,6 +38,7 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    checkFastPathSchema(strapi);
     await ensureListIndexes(strapi);
     await grantPublicPermissions(strapi);
     invalidateFeedsOnPermissionChange(strapi);

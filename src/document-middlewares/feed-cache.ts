@@ -4,6 +4,7 @@
 import type { Core } from '@strapi/strapi';
 import { forgetPublicActions } from '../policies/public-action';
 import { ALL_FEEDS_KEY, purgeFeedCache } from '../api/feed/purge-feed-cache';
+import { schemaNames, type MetadataLookup } from '../lib/db/schema-names';
 
 const ARTICLE = 'api::article.article';
 const PHOTO = 'api::photo.photo';
@@ -96,22 +97,16 @@ export function feedCacheInvalidation(strapi: Core.Strapi) {
 /** The photos showing an uploaded file: the media library writes files outside the Document Service. */
 async function photoKeysOfFile(strapi: Core.Strapi, fileId: unknown): Promise<string[]> {
   if (fileId === null || fileId === undefined) return [];
-  const morph = (strapi.db.metadata.get(FILE) as unknown as { attributes: Record<string, { joinTable?: MorphJoinTable }> }).attributes.related?.joinTable;
-  if (!morph) return [ALL_FEEDS_KEY];
+  // Strapi's metadata map is keyed by uid; its typings only admit registered content-type uids.
+  const morph = schemaNames(((uid: string) => strapi.db.metadata.get(uid as never)) as unknown as MetadataLookup).morphTable(FILE, 'related');
   const links = (await strapi.db
     .connection(morph.name)
-    .select({ id: morph.morphColumn.idColumn.name })
-    .where(morph.joinColumn.name, fileId)
-    .andWhere(morph.morphColumn.typeColumn.name, PHOTO)) as Array<{ id: number }>;
+    .select({ id: morph.ownerIdColumn })
+    .where(morph.fileColumn, fileId)
+    .andWhere(morph.ownerTypeColumn, PHOTO)) as Array<{ id: number }>;
   if (!links.length) return [];
   const photos = (await strapi.db.query(PHOTO).findMany({ where: { id: { $in: links.map((l) => l.id) } }, select: ['documentId'] })) as Row[];
   return photos.map((p) => `photo:${p.documentId}`);
-}
-
-interface MorphJoinTable {
-  name: string;
-  joinColumn: { name: string };
-  morphColumn: { idColumn: { name: string }; typeColumn: { name: string } };
 }
 
 interface LifecycleEvent {

@@ -6,6 +6,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { createQueryMemo, type Raw } from '../../../lib/db/query-memo';
+import { columns, schemaNames, type FieldNeed, type MetadataLookup } from '../../../lib/db/schema-names';
 
 const ARTICLE = 'api::article.article';
 const SECTION = 'api::section.section';
@@ -13,17 +14,18 @@ const PHOTO = 'api::photo.photo';
 const FILE = 'plugin::upload.file';
 const CREDIT = 'media.photo-credit';
 
-interface JoinTable {
-  name: string;
-  joinColumn: { name: string };
-  inverseJoinColumn?: { name: string };
-  morphColumn?: { idColumn: { name: string }; typeColumn: { name: string } };
-  on?: Record<string, string>;
-}
-interface Meta {
-  tableName: string;
-  attributes: Record<string, { columnName?: string; joinTable?: JoinTable }>;
-}
+/** Every field this fast path reads: checked at boot (src/bootstrap/fast-path-schema.ts). */
+export const ARTICLE_ROWS_FIELDS: readonly FieldNeed[] = [
+  ...columns(ARTICLE, ['id', 'documentId', 'title', 'slug', 'kicker', 'standfirst', 'dateline', 'firstPublishedAt', 'updatedAt', 'locale', 'publishedAt']),
+  { uid: ARTICLE, attribute: 'section', as: 'relation' },
+  { uid: ARTICLE, attribute: 'leadPhoto', as: 'relation' },
+  ...columns(SECTION, ['id', 'documentId', 'name', 'slug']),
+  ...columns(PHOTO, ['id', 'documentId', 'caption', 'altText', 'creditLine', 'takenAt', 'location', 'updatedAt']),
+  { uid: PHOTO, attribute: 'credit', as: 'component' },
+  ...columns(FILE, ['id', 'documentId', 'url', 'width', 'height', 'mime', 'formats']),
+  { uid: FILE, attribute: 'related', as: 'media' },
+  ...columns(CREDIT, ['id', 'photographer', 'agency', 'copyrightHolder', 'license', 'mayRedistribute']),
+];
 
 export interface ArticleRowsQuery {
   locale: string;
@@ -54,30 +56,22 @@ const bool = (v: unknown) => (v === null || v === undefined ? null : v === true 
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection as unknown as Knex;
-  const meta = (uid: string) => strapi.db.metadata.get(uid) as unknown as Meta;
-  const column = (uid: string, attribute: string) => {
-    const name = meta(uid).attributes[attribute]?.columnName;
-    if (!name) throw new Error(`${uid}.${attribute} has no column`);
-    return name;
-  };
+  // Strapi's metadata map is keyed by uid; its typings only admit registered content-type uids.
+  const names = schemaNames(((uid: string) => strapi.db.metadata.get(uid as never)) as unknown as MetadataLookup);
+  const { column, joinTable } = names;
   const run = createQueryMemo(knex);
-  const joinTable = (uid: string, attribute: string) => {
-    const table = meta(uid).attributes[attribute]?.joinTable;
-    if (!table) throw new Error(`${uid}.${attribute} has no join table`);
-    return table;
-  };
 
   /** Images of the given photos, by photo id. */
   async function images(photoIds: number[]): Promise<Map<number, Raw>> {
     const out = new Map<number, Raw>();
     if (!photoIds.length) return out;
-    const morph = joinTable(FILE, 'related');
-    const f = meta(FILE).tableName;
+    const morph = names.morphTable(FILE, 'related');
+    const f = names.table(FILE);
     const rows = await run(`images:${photoIds.length}`, photoIds, (ids) =>
       knex()
         .select({
-          owner: `m.${morph.morphColumn!.idColumn.name}`,
-          id: `f.id`,
+          owner: `m.${morph.ownerIdColumn}`,
+          id: `f.${column(FILE, 'id')}`,
           documentId: `f.${column(FILE, 'documentId')}`,
           url: `f.${column(FILE, 'url')}`,
           width: `f.${column(FILE, 'width')}`,
@@ -86,11 +80,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           formats: `f.${column(FILE, 'formats')}`,
         })
         .from({ m: morph.name })
-        .join({ f }, `f.id`, `m.${morph.joinColumn.name}`)
-        .whereIn(`m.${morph.morphColumn!.idColumn.name}`, ids)
-        .andWhere(`m.${morph.morphColumn!.typeColumn.name}`, PHOTO)
-        .andWhere('m.field', 'image')
-        .orderBy([{ column: `m.${morph.morphColumn!.idColumn.name}` }, { column: 'm.order' }]),
+        .join({ f }, `f.${column(FILE, 'id')}`, `m.${morph.fileColumn}`)
+        .whereIn(`m.${morph.ownerIdColumn}`, ids)
+        .andWhere(`m.${morph.ownerTypeColumn}`, PHOTO)
+        .andWhere(`m.${morph.fieldColumn}`, 'image')
+        .orderBy([{ column: `m.${morph.ownerIdColumn}` }, { column: `m.${morph.orderColumn}` }]),
     );
     for (const { owner, ...image } of rows) {
       if (!out.has(Number(owner))) out.set(Number(owner), { ...image, formats: json(image.formats) });
@@ -102,12 +96,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function credits(photoIds: number[]): Promise<Map<number, Raw>> {
     const out = new Map<number, Raw>();
     if (!photoIds.length) return out;
-    const cmps = joinTable(PHOTO, 'credit');
+    const cmps = names.componentTable(PHOTO, 'credit');
     const rows = await run(`credits:${photoIds.length}`, photoIds, (ids) =>
       knex()
         .select({
-          owner: `j.${cmps.joinColumn.name}`,
-          id: 'c.id',
+          owner: `j.${cmps.ownerColumn}`,
+          id: `c.${column(CREDIT, 'id')}`,
           photographer: `c.${column(CREDIT, 'photographer')}`,
           agency: `c.${column(CREDIT, 'agency')}`,
           copyrightHolder: `c.${column(CREDIT, 'copyrightHolder')}`,
@@ -115,10 +109,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           mayRedistribute: `c.${column(CREDIT, 'mayRedistribute')}`,
         })
         .from({ j: cmps.name })
-        .join({ c: meta(CREDIT).tableName }, 'c.id', `j.${cmps.inverseJoinColumn!.name}`)
-        .whereIn(`j.${cmps.joinColumn.name}`, ids)
-        .andWhere(Object.fromEntries(Object.entries(cmps.on ?? {}).map(([k, v]) => [`j.${k}`, v])))
-        .andWhere('j.component_type', CREDIT),
+        .join({ c: names.table(CREDIT) }, `c.${column(CREDIT, 'id')}`, `j.${cmps.componentColumn}`)
+        .whereIn(`j.${cmps.ownerColumn}`, ids)
+        .andWhere(Object.fromEntries(Object.entries(cmps.on).map(([k, v]) => [`j.${k}`, v])))
+        .andWhere(`j.${cmps.typeColumn}`, CREDIT),
     );
     for (const { owner, ...credit } of rows) out.set(Number(owner), { ...credit, mayRedistribute: bool(credit.mayRedistribute) });
     return out;
@@ -127,7 +121,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** Newest first by (firstPublishedAt, id); published rows only, as `status: 'published'` reads them. */
     async page(query: ArticleRowsQuery): Promise<Raw[]> {
-      const a = meta(ARTICLE).tableName;
+      const a = names.table(ARTICLE);
+      const articleId = `a.${column(ARTICLE, 'id')}`;
       const section = joinTable(ARTICLE, 'section');
       const lead = joinTable(ARTICLE, 'leadPhoto');
       const first = `a.${column(ARTICLE, 'firstPublishedAt')}`;
@@ -138,7 +133,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const rows = await run(shape, params, ([locale, sectionParam, at, id]) => {
         const q = knex()
           .select({
-            id: 'a.id',
+            id: articleId,
             documentId: `a.${column(ARTICLE, 'documentId')}`,
             title: `a.${column(ARTICLE, 'title')}`,
             slug: `a.${column(ARTICLE, 'slug')}`,
@@ -148,11 +143,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             firstPublishedAt: first,
             updatedAt: `a.${column(ARTICLE, 'updatedAt')}`,
             locale: `a.${column(ARTICLE, 'locale')}`,
-            sectionId: 's.id',
+            sectionId: `s.${column(SECTION, 'id')}`,
             sectionDocumentId: `s.${column(SECTION, 'documentId')}`,
             sectionName: `s.${column(SECTION, 'name')}`,
             sectionSlug: `s.${column(SECTION, 'slug')}`,
-            photoId: 'p.id',
+            photoId: `p.${column(PHOTO, 'id')}`,
             photoDocumentId: `p.${column(PHOTO, 'documentId')}`,
             caption: `p.${column(PHOTO, 'caption')}`,
             altText: `p.${column(PHOTO, 'altText')}`,
@@ -162,19 +157,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             photoUpdatedAt: `p.${column(PHOTO, 'updatedAt')}`,
           })
           .from({ a })
-          .leftJoin({ sl: section.name }, `sl.${section.joinColumn.name}`, 'a.id')
-          .leftJoin({ s: meta(SECTION).tableName }, 's.id', `sl.${section.inverseJoinColumn!.name}`)
-          .leftJoin({ pl: lead.name }, `pl.${lead.joinColumn.name}`, 'a.id')
-          .leftJoin({ p: meta(PHOTO).tableName }, 'p.id', `pl.${lead.inverseJoinColumn!.name}`)
+          .leftJoin({ sl: section.name }, `sl.${section.joinColumn.name}`, articleId)
+          .leftJoin({ s: names.table(SECTION) }, `s.${column(SECTION, 'id')}`, `sl.${section.inverseJoinColumn.name}`)
+          .leftJoin({ pl: lead.name }, `pl.${lead.joinColumn.name}`, articleId)
+          .leftJoin({ p: names.table(PHOTO) }, `p.${column(PHOTO, 'id')}`, `pl.${lead.inverseJoinColumn.name}`)
           .whereNotNull(`a.${column(ARTICLE, 'publishedAt')}`)
           .andWhere(`a.${column(ARTICLE, 'locale')}`, locale)
           .whereNotNull(first);
-        if (sectionId !== undefined) q.andWhere('s.id', sectionParam);
-        if (after) q.andWhere((w) => w.where(first, '<', at).orWhere((x) => x.where(first, at).andWhere('a.id', '<', id)));
+        if (sectionId !== undefined) q.andWhere(`s.${column(SECTION, 'id')}`, sectionParam);
+        if (after) q.andWhere((w) => w.where(first, '<', at).orWhere((x) => x.where(first, at).andWhere(articleId, '<', id)));
         return q
           .orderBy([
             { column: first, order: 'desc' },
-            { column: 'a.id', order: 'desc' },
+            { column: articleId, order: 'desc' },
           ])
           .limit(query.limit);
       });

@@ -8,16 +8,24 @@ import { createCodeGenerator, isCodeFormat, isReservedCode, type CodeGenerator }
 import { linkAvailability, shortLinkUrl, type LinkAvailability } from '../../../lib/short-urls/link-state';
 import { articleUrl } from '../../../lib/urls/canonical-url';
 import { createQueryMemo } from '../../../lib/db/query-memo';
+import { columns, schemaNames, type FieldNeed, type MetadataLookup } from '../../../lib/db/schema-names';
 import type { Knex } from 'knex';
 
 const UID = 'api::short-url.short-url';
 const ARTICLE = 'api::article.article';
 const SECTION = 'api::section.section';
-const TABLE = 'short_urls';
 /** Attempts at a fresh random code before giving up; each failure means the code was taken. */
 const MAX_CODE_ATTEMPTS = 12;
 /** Keeps `IN (...)` lists well under SQLite's bound-parameter limit. */
 const IN_CHUNK = 500;
+
+/** Every field the redirect and short-link fast paths read: checked at boot (src/bootstrap/fast-path-schema.ts). */
+export const SHORT_URL_FIELDS: readonly FieldNeed[] = [
+  ...columns(UID, ['id', 'documentId', 'code', 'url', 'articleDocumentId', 'redirectStatus', 'hits', 'enabled', 'expiresAt']),
+  ...columns(ARTICLE, ['id', 'documentId', 'slug', 'locale', 'firstPublishedAt', 'publishedAt']),
+  { uid: ARTICLE, attribute: 'section', as: 'relation' },
+  ...columns(SECTION, ['id', 'slug']),
+];
 
 export interface ShortLink {
   code: string;
@@ -90,10 +98,9 @@ export default factories.createCoreService(UID, ({ strapi }) => {
   let generateCode: CodeGenerator | null = null;
   const nextCode = () => (generateCode ??= createCodeGenerator(shortUrlConfig(strapi).codeLength))();
 
-  type JoinTable = { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } };
-  type Meta = { tableName: string; attributes: Record<string, { columnName?: string; joinTable?: JoinTable }> };
-  const meta = (uid: string) => strapi.db.metadata.get(uid as never) as unknown as Meta;
-  const col = (uid: string, attribute: string) => meta(uid).attributes[attribute].columnName!;
+  // Strapi's metadata map is keyed by uid; its typings only admit registered content-type uids.
+  const names = schemaNames(((uid: string) => strapi.db.metadata.get(uid as never)) as unknown as MetadataLookup);
+  const col = names.column;
 
   /**
    * The article's current canonical URL (its published row in the default locale when it has
@@ -101,7 +108,8 @@ export default factories.createCoreService(UID, ({ strapi }) => {
    */
   async function articleTarget(articleDocumentId: string): Promise<string | null> {
     const rows = (await runMemo('article-target', [articleDocumentId], ([documentId]) => {
-      const section = meta(ARTICLE).attributes.section.joinTable!;
+      const section = names.joinTable(ARTICLE, 'section');
+      const articleId = `a.${col(ARTICLE, 'id')}`;
       return knex()
         .select({
           slug: `a.${col(ARTICLE, 'slug')}`,
@@ -110,9 +118,9 @@ export default factories.createCoreService(UID, ({ strapi }) => {
           firstPublishedAt: `a.${col(ARTICLE, 'firstPublishedAt')}`,
           sectionSlug: `s.${col(SECTION, 'slug')}`,
         })
-        .from({ a: meta(ARTICLE).tableName })
-        .leftJoin({ sl: section.name }, `sl.${section.joinColumn.name}`, 'a.id')
-        .leftJoin({ s: meta(SECTION).tableName }, 's.id', `sl.${section.inverseJoinColumn.name}`)
+        .from({ a: names.table(ARTICLE) })
+        .leftJoin({ sl: section.name }, `sl.${section.joinColumn.name}`, articleId)
+        .leftJoin({ s: names.table(SECTION) }, `s.${col(SECTION, 'id')}`, `sl.${section.inverseJoinColumn.name}`)
         .where(`a.${col(ARTICLE, 'documentId')}`, documentId)
         .whereNotNull(`a.${col(ARTICLE, 'publishedAt')}`);
     })) as Array<{ slug: string; locale?: string; documentId: string; firstPublishedAt?: string | number | Date | null; sectionSlug?: string | null }>;
@@ -134,7 +142,7 @@ export default factories.createCoreService(UID, ({ strapi }) => {
     const [row] = (await runMemo('link-by-code', [code], ([value]) =>
       knex()
         .select({
-          id: 'id',
+          id: col(UID, 'id'),
           documentId: col(UID, 'documentId'),
           code: col(UID, 'code'),
           url: col(UID, 'url'),
@@ -143,7 +151,7 @@ export default factories.createCoreService(UID, ({ strapi }) => {
           enabled: col(UID, 'enabled'),
           expiresAt: col(UID, 'expiresAt'),
         })
-        .from(TABLE)
+        .from(names.table(UID))
         .where(col(UID, 'code'), value)
         .limit(1),
     )) as Array<Omit<Row, 'enabled' | 'expiresAt'> & { enabled: unknown; expiresAt: unknown }>;
@@ -178,12 +186,12 @@ export default factories.createCoreService(UID, ({ strapi }) => {
         const chunk = ids.slice(i, i + IN_CHUNK);
         const rows = (await runMemo(`short-links:${chunk.length}`, [now, ...chunk], ([at, ...list]) =>
           knex()
-            .select({ id: 'id', code: 'code', articleDocumentId: 'article_document_id' })
-            .from(TABLE)
-            .whereIn('article_document_id', list)
-            .andWhere((w) => w.whereNull('enabled').orWhere('enabled', true))
-            .andWhere((w) => w.whereNull('expires_at').orWhere('expires_at', '>', at))
-            .orderBy('id', 'asc'),
+            .select({ id: col(UID, 'id'), code: col(UID, 'code'), articleDocumentId: col(UID, 'articleDocumentId') })
+            .from(names.table(UID))
+            .whereIn(col(UID, 'articleDocumentId'), list)
+            .andWhere((w) => w.whereNull(col(UID, 'enabled')).orWhere(col(UID, 'enabled'), true))
+            .andWhere((w) => w.whereNull(col(UID, 'expiresAt')).orWhere(col(UID, 'expiresAt'), '>', at))
+            .orderBy(col(UID, 'id'), 'asc'),
         )) as Row[];
         for (const row of rows) {
           if (row.articleDocumentId && !links.has(row.articleDocumentId)) {
@@ -266,7 +274,7 @@ export default factories.createCoreService(UID, ({ strapi }) => {
 
     /** `hits = hits + 1` in one statement: no increment is lost to concurrent requests. */
     async countHit(id: number): Promise<void> {
-      await strapi.db.getConnection(TABLE).where({ id }).increment('hits', 1);
+      await strapi.db.getConnection(names.table(UID)).where(col(UID, 'id'), id).increment(col(UID, 'hits'), 1);
     },
 
     /** The short link of a published article, created now if it predates this feature. */
