@@ -16,10 +16,17 @@ const AUTH_PATHS = [
   '/admin/reset-password',
 ];
 
-export default ({ env }: { env: any }) => {
-  // Integration tests log in and follow redirects far more often than any person; they set
-  // tight limits explicitly where the limits themselves are under test.
-  const testing = env('NODE_ENV', 'development') === 'test';
+/** Default rate-limit budgets when the RATE_LIMIT_*_POINTS variables are unset; config/env/test/ raises them. */
+export interface RateLimitDefaults {
+  authPoints: number;
+  redirectPoints: number;
+}
+
+export const PRODUCTION_RATE_LIMITS: RateLimitDefaults = { authPoints: 20, redirectPoints: 120 };
+
+export default ({ env }: { env: any }) => middlewareStack(env, PRODUCTION_RATE_LIMITS);
+
+export function middlewareStack(env: any, limits: RateLimitDefaults) {
   const siteOrigin = new URL(env('SITE_URL', 'http://localhost:3000')).origin;
   return [
     // Warm public feeds are answered first, with the security headers recorded when they were
@@ -48,14 +55,14 @@ export default ({ env }: { env: any }) => {
             // GET for the e-mail confirmation link, whose token could otherwise be guessed freely.
             methods: ['GET', 'POST'],
             paths: AUTH_PATHS,
-            points: env.int('RATE_LIMIT_AUTH_POINTS', testing ? 10000 : 20),
+            points: env.int('RATE_LIMIT_AUTH_POINTS', limits.authPoints),
             durationSeconds: env.int('RATE_LIMIT_AUTH_DURATION', 300),
           },
           {
             name: 'redirect',
             methods: ['GET', 'HEAD'],
             paths: ['/s/*'],
-            points: env.int('RATE_LIMIT_REDIRECT_POINTS', testing ? 100000 : 120),
+            points: env.int('RATE_LIMIT_REDIRECT_POINTS', limits.redirectPoints),
             durationSeconds: env.int('RATE_LIMIT_REDIRECT_DURATION', 60),
           },
         ],
@@ -87,4 +94,4 @@ export default ({ env }: { env: any }) => {
     'strapi::public',
     'api::short-url.article-short-url',
   ];
-};
+}

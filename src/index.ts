@@ -19,19 +19,20 @@ import { seedDemoNewsroom } from './seed/seed-demo';
 import { configureAdminViews } from './bootstrap/admin-views';
 import { ensureFirstAdmin } from './bootstrap/first-admin';
 import { closePlatform, createPlatform, platform } from './platform';
+import { documentMiddleware } from './document-middlewares/document-middleware';
 import { checkFastPathSchema } from './bootstrap/fast-path-schema';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     createPlatform(strapi);
-    strapi.documents.use(adminReadOnly(strapi) as never); // outermost: inner rules may still set computed fields
-    strapi.documents.use(publishedOnly(strapi) as never);
-    strapi.documents.use(photoDetails(strapi) as never);
-    strapi.documents.use(fillSlug(strapi) as never);
-    strapi.documents.use(articleRules(strapi) as never);
-    strapi.documents.use(photoCreditLine(strapi) as never);
-    strapi.documents.use(shortUrls(strapi) as never);
-    strapi.documents.use(feedCacheInvalidation(strapi) as never);
+    strapi.documents.use(documentMiddleware(adminReadOnly(strapi))); // outermost: inner rules may still set computed fields
+    strapi.documents.use(documentMiddleware(publishedOnly(strapi)));
+    strapi.documents.use(documentMiddleware(photoDetails(strapi)));
+    strapi.documents.use(documentMiddleware(fillSlug(strapi)));
+    strapi.documents.use(documentMiddleware(articleRules(strapi)));
+    strapi.documents.use(documentMiddleware(photoCreditLine(strapi)));
+    strapi.documents.use(documentMiddleware(shortUrls(strapi)));
+    strapi.documents.use(documentMiddleware(feedCacheInvalidation(strapi)));
     subscribeFeedCachePurges(strapi);
     registerFeedsGraphql(strapi);
     registerShortUrlGraphql(strapi);

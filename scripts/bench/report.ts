@@ -10,7 +10,11 @@ export interface BenchOptions {
   /** Seconds of unmeasured load before each measurement (JIT, caches, SQLite page cache). */
   warmup: number;
   port: number;
-  /** Scenario keys to run (a, b, c, c1k, d1, d2, e); all when empty. */
+  /** Seconds of real time the write-load scenario (wr) runs in each purge mode. */
+  writeLoadSeconds: number;
+  /** Reader requests per second in the write-load scenario. */
+  readsPerSecond: number;
+  /** Scenario keys to run (a, b, c, c1k, d1, d2, e, wr); all when empty. */
   only: string[];
   reseed: boolean;
   /** Write V8 CPU profiles of the Strapi processes to bench/results/profiles. */
@@ -24,6 +28,8 @@ export const DEFAULT_OPTIONS: BenchOptions = {
   duration: 10,
   warmup: 3,
   port: 1350,
+  writeLoadSeconds: 120,
+  readsPerSecond: 40,
   only: [],
   reseed: false,
   profile: false,
@@ -38,6 +44,8 @@ const INTEGER_FLAGS: Record<string, { key: keyof BenchOptions; min: number; max:
   '--duration': { key: 'duration', min: 1, max: 3600 },
   '--warmup': { key: 'warmup', min: 0, max: 600 },
   '--port': { key: 'port', min: 1024, max: 65535 },
+  '--write-load-seconds': { key: 'writeLoadSeconds', min: 1, max: 3600 },
+  '--reads-per-second': { key: 'readsPerSecond', min: 1, max: 10000 },
 };
 
 /** Parses `--articles 100000 --connections 10 --duration 10 --only b,c --reseed` (also `--flag=value`). */

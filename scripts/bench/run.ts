@@ -9,6 +9,7 @@ import http from 'http';
 import os from 'os';
 import path from 'path';
 import { appDir, distDir, benchEnv } from './boot';
+import type { PurgeMode, WarmRatioResult } from './warm-ratio';
 import {
   computeRatios,
   evaluateTargets,
@@ -323,12 +324,49 @@ async function withStrapi<T>(scenario: Scenario, opts: BenchOptions, fn: (server
   }
 }
 
+const WARM_RATIO_TARGET = 0.95;
+
+/** Scenario wr: each purge mode on its own copy of the small database, in its own Strapi process. */
+async function writeLoadScenario(db: SeedInfo, opts: BenchOptions, notes: string[]): Promise<[WarmRatioResult, WarmRatioResult] | null> {
+  const out: WarmRatioResult[] = [];
+  for (const mode of ['flush-all', 'precise'] as PurgeMode[]) {
+    const copy = path.join(os.tmpdir(), `newsroom-bench-wr-${process.pid}-${mode}.db`);
+    fs.copyFileSync(db.file, copy);
+    log(`[wr] warm-hit ratio, ${mode}: ${opts.writeLoadSeconds} s of writes and reads on a copy of ${path.basename(db.file)}…`);
+    try {
+      out.push(
+        await new Promise<WarmRatioResult>((resolve, reject) => {
+          const child = fork(path.join(distDir, 'scripts', 'bench', 'warm-ratio.js'), [mode, String(opts.writeLoadSeconds), String(opts.readsPerSecond)], {
+            cwd: appDir,
+            env: { ...process.env, ...benchEnv({ DATABASE_FILENAME: copy, PORT: String(opts.port) }) },
+            stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+          });
+          let result: WarmRatioResult | null = null;
+          let errors = '';
+          child.stderr?.on('data', (d: Buffer) => (errors += d.toString()));
+          child.on('message', (m: { type: string; result: WarmRatioResult }) => {
+            if (m.type === 'warm-ratio') result = m.result;
+          });
+          child.on('exit', (code) => (result ? resolve(result) : reject(new Error(`exit ${code}: ${errors.slice(-2000)}`))));
+        }),
+      );
+      log(`  ${mode}: ${out[out.length - 1].ratio.toFixed(3)} of ${out[out.length - 1].reads} reads answered warm`);
+    } catch (error) {
+      notes.push(`wr (${mode}) not measured: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+      return null;
+    } finally {
+      for (const f of [copy, `${copy}-journal`, `${copy}-wal`, `${copy}-shm`]) fs.rmSync(f, { force: true });
+    }
+  }
+  return [out[0], out[1]];
+}
+
 async function main(argv: string[]) {
   const opts = parseBenchArgs(argv);
   const want = (key: string) => opts.only.length === 0 || opts.only.includes(key);
   log(`Benchmark: ${opts.articles} articles, ${opts.connections} connections × ${opts.duration} s per scenario, ports ${opts.port}-${opts.port + 1}`);
   const big = await ensureDatabase(opts.articles, opts);
-  const small = want('c1k') ? await ensureDatabase(opts.baselineArticles, opts) : null;
+  const small = want('c1k') || want('wr') ? await ensureDatabase(opts.baselineArticles, opts) : null;
 
   const results: ScenarioResult[] = [];
   const notes: string[] = [];
@@ -392,6 +430,8 @@ async function main(argv: string[]) {
     }
   }
 
+  const warmHitRatio = want('wr') && small ? await writeLoadScenario(small, opts, notes) : null;
+
   const ratios = computeRatios(results);
   const targets = evaluateTargets(results, ratios, { memoryLimitMb: MEMORY_LIMIT_MB, maxQueries: MAX_QUERIES });
   const machine = {
@@ -406,6 +446,13 @@ async function main(argv: string[]) {
   log(resultsTable(results));
   log('');
   log(targetsTable(targets));
+  if (warmHitRatio) {
+    const [before, after] = warmHitRatio;
+    log('');
+    log(`Warm-hit ratio under newsroom write load (${after.seconds} s real time: a draft saved every second, a publish every minute, ${opts.readsPerSecond} reads/s on ${after.feeds} feeds and ${after.pages} article pages, ${small!.articles} articles):`);
+    log(`  before (whole cache flushed on every write): ${before.ratio.toFixed(3)}  (${before.hits}/${before.reads})`);
+    log(`  after  (surrogate-key purges):               ${after.ratio.toFixed(3)}  (${after.hits}/${after.reads})  target ≥ ${WARM_RATIO_TARGET}: ${after.ratio >= WARM_RATIO_TARGET ? 'met' : 'MISSED'}`);
+  }
   for (const note of notes) log(`note: ${note}`);
   if (opts.profile) {
     for (const r of results.filter((x) => x.key !== 'a')) {
@@ -416,7 +463,7 @@ async function main(argv: string[]) {
     }
   }
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
-  const json = { date: new Date().toISOString(), machine, options: opts, databases: [big, small].filter(Boolean), results, ratios, targets, notes };
+  const json = { date: new Date().toISOString(), machine, options: opts, databases: [big, small].filter(Boolean), results, ratios, targets, warmHitRatio, notes };
   fs.writeFileSync(path.join(RESULTS_DIR, 'latest.json'), `${JSON.stringify(json, null, 2)}\n`);
   log(`\nWrote ${path.relative(appDir, path.join(RESULTS_DIR, 'latest.json'))} (load average during run: ${machine.loadAverage.join(', ')})`);
 }

@@ -78,7 +78,7 @@ async function seedSections(strapi: Core.Strapi): Promise<number[]> {
   for (const [position, name] of SECTIONS.entries()) {
     const doc = (await strapi.documents('api::section.section').create({
       data: { name, slug: makeSlug(name), description: `${name} news.`, position },
-    } as never)) as { id: number };
+    })) as { id: number };
     ids.push(doc.id);
   }
   return ids;
@@ -260,7 +260,7 @@ export function shapeOf(value: unknown): unknown {
  */
 export async function verifyAgainstDocumentService(strapi: Core.Strapi) {
   const articles = strapi.documents(ARTICLE);
-  const [newest, older] = (await articles.findMany({ status: 'published', sort: 'firstPublishedAt:desc', limit: 3, populate: DEEP_POPULATE } as never)) as unknown as Array<Record<string, any>>;
+  const [newest, older] = (await articles.findMany({ status: 'published', sort: 'firstPublishedAt:desc', limit: 3, populate: DEEP_POPULATE })) as unknown as Array<Record<string, any>>;
   const reference = (await articles.create({
     data: {
       title: 'Benchmark reference story',
@@ -280,19 +280,19 @@ export async function verifyAgainstDocumentService(strapi: Core.Strapi) {
       relatedLinks: newest.relatedLinks.map((l: { label: string }) => ({ article: older.documentId, label: l.label })),
     },
     status: 'published',
-  } as never)) as unknown as { documentId: string };
+  })) as unknown as { documentId: string };
   try {
     const read = async (documentId: string) =>
-      shapeOf(await articles.findOne({ documentId, status: 'published', populate: DEEP_POPULATE } as never));
+      shapeOf(await articles.findOne({ documentId, status: 'published', populate: DEEP_POPULATE }));
     const [bulk, viaService] = [await read(newest.documentId), await read(reference.documentId)];
     if (JSON.stringify(bulk) !== JSON.stringify(viaService)) {
       throw new Error(`A bulk-seeded article does not read back like one made by the Document Service:\n${JSON.stringify(bulk)}\n${JSON.stringify(viaService)}`);
     }
-    const drafts = await articles.count({ status: 'draft' } as never);
-    const published = await articles.count({ status: 'published' } as never);
+    const drafts = await articles.count({ status: 'draft' });
+    const published = await articles.count({ status: 'published' });
     if (drafts !== published) throw new Error(`Expected a draft per published article, got ${drafts} drafts and ${published} published`);
   } finally {
-    await articles.delete({ documentId: reference.documentId } as never);
+    await articles.delete({ documentId: reference.documentId });
     if (strapi.db.metadata.get(SHORT_URL).attributes.articleDocumentId) {
       await strapi.db.query(SHORT_URL).deleteMany({ where: { articleDocumentId: reference.documentId } });
     }

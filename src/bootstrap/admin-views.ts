@@ -7,7 +7,7 @@
 // boot, or this file changed). A label or column an admin changed in "Configure the view" therefore
 // survives restarts until this file changes that very setting. Read-only flags are the exception:
 // computed fields are locked at every boot, whatever the stored configuration says.
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { isDeepStrictEqual } from 'util';
 
 interface FieldView {
@@ -201,8 +201,8 @@ export async function configureAdminViews(strapi: Core.Strapi) {
   const applied = ((await store.get({ key: STORE_KEY })) ?? {}) as Record<string, Paths>;
   const plugin = strapi.plugin('content-manager');
   const targets = [
-    ...Object.entries(CONTENT_TYPE_VIEWS).map(([uid, view]) => ({ uid, view, service: plugin.service('content-types'), exists: Boolean(strapi.contentTypes[uid as never]) })),
-    ...Object.entries(COMPONENT_VIEWS).map(([uid, view]) => ({ uid, view, service: plugin.service('components'), exists: Boolean(strapi.components[uid as never]) })),
+    ...Object.entries(CONTENT_TYPE_VIEWS).map(([uid, view]) => ({ uid, view, service: plugin.service('content-types'), exists: Boolean(strapi.contentTypes[uid as UID.ContentType]) })),
+    ...Object.entries(COMPONENT_VIEWS).map(([uid, view]) => ({ uid, view, service: plugin.service('components'), exists: Boolean(strapi.components[uid as UID.Component]) })),
   ];
 
   for (const { uid, view, service, exists } of targets) {

@@ -1,13 +1,12 @@
 // Boot check: every table and column the hand-written fast paths (article feeds, redirects,
 // short links) read still exists in Strapi's schema; a renamed field stops the boot and is named.
 import type { Core } from '@strapi/strapi';
-import { missingFields, type MetadataLookup } from '../lib/db/schema-names';
+import { missingFields, metadataLookup } from '../lib/db/schema-names';
 import { ARTICLE_ROWS_FIELDS } from '../api/feed/services/article-rows';
 import { SHORT_URL_FIELDS } from '../api/short-url/services/short-url';
 
 export function checkFastPathSchema(strapi: Core.Strapi): void {
-  // Strapi's metadata map is keyed by uid; its typings only admit registered content-type uids.
-  const lookup = ((uid: string) => (strapi.db.metadata.has(uid) ? strapi.db.metadata.get(uid as never) : undefined)) as unknown as MetadataLookup;
+  const lookup = metadataLookup(strapi.db.metadata);
   const missing = missingFields(lookup, [...ARTICLE_ROWS_FIELDS, ...SHORT_URL_FIELDS]);
   if (missing.length) {
     throw new Error(

@@ -46,7 +46,7 @@ async function draftOf(strapi: Core.Strapi, params: Params, populate: Record<str
     locale: params.locale,
     status: 'draft',
     populate,
-  } as never) as Promise<Record<string, unknown> | null>;
+  }) as Promise<Record<string, unknown> | null>;
 }
 
 async function firstPublishedAt(strapi: Core.Strapi, params: Params) {
@@ -81,6 +81,7 @@ async function assertLinksValid(strapi: Core.Strapi, documentId: string, locale?
       relatedLinks: { populate: LINK_POPULATE },
       body: { on: { 'blocks.related-story': { populate: { link: { populate: LINK_POPULATE } } } } },
     },
+    // Strapi's typings force this: a readonly populate constant shared by two component paths.
   } as never)) as { relatedLinks?: Data[]; body?: Data[] } | null;
   if (!doc) return;
   const checks: Array<{ link: Data; path: (string | number)[] }> = [];

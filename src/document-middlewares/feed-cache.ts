@@ -4,7 +4,7 @@
 import type { Core } from '@strapi/strapi';
 import { forgetPublicActions } from '../policies/public-action';
 import { ALL_FEEDS_KEY, purgeFeedCache } from '../api/feed/purge-feed-cache';
-import { schemaNames, type MetadataLookup } from '../lib/db/schema-names';
+import { schemaNames, metadataLookup } from '../lib/db/schema-names';
 
 const ARTICLE = 'api::article.article';
 const PHOTO = 'api::photo.photo';
@@ -97,8 +97,7 @@ export function feedCacheInvalidation(strapi: Core.Strapi) {
 /** The photos showing an uploaded file: the media library writes files outside the Document Service. */
 async function photoKeysOfFile(strapi: Core.Strapi, fileId: unknown): Promise<string[]> {
   if (fileId === null || fileId === undefined) return [];
-  // Strapi's metadata map is keyed by uid; its typings only admit registered content-type uids.
-  const morph = schemaNames(((uid: string) => strapi.db.metadata.get(uid as never)) as unknown as MetadataLookup).morphTable(FILE, 'related');
+  const morph = schemaNames(metadataLookup(strapi.db.metadata)).morphTable(FILE, 'related');
   const links = (await strapi.db
     .connection(morph.name)
     .select({ id: morph.ownerIdColumn })

@@ -1,6 +1,6 @@
 // Fills an empty slug from the title or name on every save (admin and API alike),
 // transliterated and made unique per locale.
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { makeSlug, uniqueSlug } from '../lib/slugs/make-slug';
 
 /** Content type → the field its slug is made from. */
@@ -36,11 +36,11 @@ async function fill(strapi: Core.Strapi, uid: string, source: string, params: Pa
     const where: Record<string, unknown> = { slug };
     if (locale && isLocalized(strapi, uid)) where.locale = locale;
     if (params.documentId) where.documentId = { $ne: params.documentId };
-    return (await strapi.db.query(uid as never).count({ where })) > 0;
+    return (await strapi.db.query(uid as UID.Schema).count({ where })) > 0;
   }, fallback);
 }
 
 function isLocalized(strapi: Core.Strapi, uid: string): boolean {
-  const model = strapi.getModel(uid as never) as { pluginOptions?: { i18n?: { localized?: boolean } } } | undefined;
+  const model = strapi.getModel(uid as UID.Schema) as { pluginOptions?: { i18n?: { localized?: boolean } } } | undefined;
   return model?.pluginOptions?.i18n?.localized === true;
 }

@@ -1,11 +1,11 @@
 // Content-API reads: wherever a photo is returned, its credit and image come with it.
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { withPhotoDetails, type GetAttributes } from '../lib/populate/photo-details';
 
 const READS = new Set(['findMany', 'findOne', 'findFirst']);
 
 export function photoDetails(strapi: Core.Strapi) {
-  const getAttributes: GetAttributes = (uid) => (strapi.getModel(uid as never) as { attributes?: ReturnType<GetAttributes> } | undefined)?.attributes;
+  const getAttributes: GetAttributes = (uid) => (strapi.getModel(uid as UID.Schema) as { attributes?: ReturnType<GetAttributes> } | undefined)?.attributes;
   return async (ctx: { uid: string; action: string; params: unknown }, next: () => Promise<unknown>) => {
     if (READS.has(ctx.action)) {
       const request = strapi.requestContext.get() as { state?: { route?: { info?: { type?: string } } } } | undefined;

@@ -22,7 +22,7 @@ export async function articlePreviewUrl(strapi: Core.Strapi, uid: string, params
     status,
     fields: ['slug', 'locale', 'firstPublishedAt'],
     populate: { section: { fields: ['slug'] } },
-  } as never)) as { slug?: string; locale?: string; firstPublishedAt?: string; section?: { slug?: string } | null } | null;
+  })) as { slug?: string; locale?: string; firstPublishedAt?: string; section?: { slug?: string } | null } | null;
   if (!article) return null;
   const url = articleUrl(
     strapi.config.get('newsroom.siteUrl') as string,

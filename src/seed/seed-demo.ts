@@ -3,7 +3,10 @@
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
-import type { Core } from '@strapi/strapi';
+import type { Core, Modules } from '@strapi/strapi';
+
+/** What the Document Service accepts for an article (types/generated). */
+type ArticleInput = Modules.Documents.Params.Data.Input<'api::article.article'>;
 import sharp from 'sharp';
 import { subDays } from 'date-fns';
 import { ARTICLES, AGENCIES, PHOTOGRAPHERS, SECTIONS, type DemoArticle } from './demo-content';
@@ -51,7 +54,7 @@ async function seedSections(strapi: Core.Strapi) {
   for (const [position, s] of SECTIONS.entries()) {
     out.set(s.slug, (await strapi.documents('api::section.section').create({
       data: { name: s.name, slug: s.slug, description: s.description, position },
-    } as never)) as Doc);
+    })) as Doc);
   }
   return out;
 }
@@ -60,7 +63,7 @@ async function seedTags(strapi: Core.Strapi) {
   const names = [...new Set(ARTICLES.flatMap((a) => a.tags))];
   const out = new Map<string, Doc>();
   for (const name of names) {
-    out.set(name, (await strapi.documents('api::tag.tag').create({ data: { name, slug: name } } as never)) as Doc);
+    out.set(name, (await strapi.documents('api::tag.tag').create({ data: { name, slug: name } })) as Doc);
   }
   return out;
 }
@@ -104,7 +107,7 @@ async function seedPhoto(strapi: Core.Strapi, tmp: string, i: number, article: D
       takenAt,
       location: article.dateline,
     },
-  } as never)) as Doc;
+  })) as Doc;
 }
 
 function markdown(paragraphs: string[]) {
@@ -121,14 +124,14 @@ async function seedArticle(
   const inline = ctx.photos[i + ARTICLES.length];
   const [first, ...rest] = demo.paragraphs;
   const related = ctx.earlier.slice(-3);
-  const body: Record<string, unknown>[] = [
+  const body: NonNullable<ArticleInput['body']> = [
     { __component: 'blocks.rich-text', body: first },
     { __component: 'blocks.photo-embed', photo: inline.documentId },
     { __component: 'blocks.rich-text', body: markdown(rest) },
   ];
   if (demo.quote) body.push({ __component: 'blocks.quote', ...demo.quote });
   if (related[0]) body.push({ __component: 'blocks.related-story', link: { article: related[0].documentId, label: 'Read more' } });
-  const relatedLinks: Record<string, unknown>[] = related.slice(1).map((r) => ({ article: r.documentId, label: 'Related' }));
+  const relatedLinks: NonNullable<ArticleInput['relatedLinks']> = related.slice(1).map((r) => ({ article: r.documentId, label: 'Related' }));
   if (i % 5 === 0) relatedLinks.push({ url: 'https://en.wikipedia.org/wiki/Journalism', titleOverride: 'Background: how news is made', label: 'External' });
   const created = (await strapi.documents('api::article.article').create({
     data: {
@@ -147,7 +150,7 @@ async function seedArticle(
       firstPublishedAt: ctx.publishedAt,
     },
     status: 'published',
-  } as never)) as Doc;
+  })) as Doc;
   // Spread publication over the last weeks, as a real archive would be.
   await strapi.db.query('api::article.article').updateMany({
     where: { documentId: created.documentId },
@@ -172,9 +175,9 @@ async function seedGalleries(strapi: Core.Strapi, photos: Doc[], now: Date) {
         kind: 'this-week-in-pictures',
         coversFrom: week.start,
         coversTo: week.end,
-        items: picks.map((p, i) => ({ photo: p.documentId, captionOverride: i === 0 ? 'Editor’s pick of the week.' : null })),
+        items: picks.map((p, i) => ({ photo: p.documentId, captionOverride: i === 0 ? 'Editor’s pick of the week.' : undefined })),
       },
       status: 'published',
-    } as never);
+    });
   }
 }

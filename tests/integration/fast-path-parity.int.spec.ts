@@ -5,7 +5,7 @@ import { startApp, type TestApp } from '../helpers/strapi';
 import { createArticle, createPhoto, createSection, type Doc } from '../helpers/fixtures';
 import { toFeedArticle } from '../../src/lib/feeds/from-documents';
 import { articleUrl } from '../../src/lib/urls/canonical-url';
-import { schemaNames, type MetadataLookup } from '../../src/lib/db/schema-names';
+import { metadataLookup, schemaNames } from '../../src/lib/db/schema-names';
 
 const ARTICLE = 'api::article.article';
 const SHORT = 'api::short-url.short-url';
@@ -64,7 +64,7 @@ beforeAll(async () => {
   const credited = await createPhoto(strapi, { caption: 'Credited', credit: { photographer: 'Ana Ruiz', agency: 'Reuters', license: 'CC BY', mayRedistribute: false } });
   const uncredited = await createPhoto(strapi, { caption: 'No credit at all', location: 'Lyon', takenAt: new Date('2018-11-20T10:00:00Z') });
   // A photo imported before credits were required: its credit component row is gone.
-  const names = schemaNames(((uid: string) => strapi.db.metadata.get(uid as never)) as unknown as MetadataLookup);
+  const names = schemaNames(metadataLookup(strapi.db.metadata));
   const cmps = names.componentTable('api::photo.photo', 'credit');
   await strapi.db.connection(cmps.name).where(cmps.ownerColumn, uncredited.id).andWhere(cmps.typeColumn, 'media.photo-credit').delete();
   const blank = await createPhoto(strapi, { caption: 'Blank credit', credit: { mayRedistribute: true } });

@@ -8,5 +8,5 @@ export const SHORT_LINK_PREFIX = '/s/';
 export function registerShortUrlRedirect(strapi: Core.Strapi) {
   strapi.server.routes([
     { method: 'GET', path: `${SHORT_LINK_PREFIX}:code`, handler: 'api::short-url.short-url.redirect', config: { auth: false } },
-  ] as never);
+  ]);
 }

@@ -17,6 +17,12 @@ export interface ModelMeta {
 /** strapi.db.metadata.get, or a stand-in in unit tests. */
 export type MetadataLookup = (uid: string) => ModelMeta | undefined;
 
+/** A lookup over Strapi's metadata map (strapi.db.metadata), which also holds join-table models. */
+export function metadataLookup(metadata: { get(uid: never): unknown; has(uid: string): boolean }): MetadataLookup {
+  // Strapi's typings force this: get() only admits content-type uids, while join tables are keyed by table name.
+  return (uid) => (metadata.has(uid) ? (metadata.get(uid as never) as ModelMeta) : undefined);
+}
+
 /** What a fast path reads: a column, a to-one relation's join table, a media field's morph table, a component's join table. */
 export type FieldNeed = { uid: string; attribute: string; as: 'column' | 'relation' | 'media' | 'component' };
 

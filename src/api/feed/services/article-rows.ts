@@ -6,7 +6,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { createQueryMemo, type Raw } from '../../../lib/db/query-memo';
-import { columns, schemaNames, type FieldNeed, type MetadataLookup } from '../../../lib/db/schema-names';
+import { columns, schemaNames, type FieldNeed, metadataLookup } from '../../../lib/db/schema-names';
 
 const ARTICLE = 'api::article.article';
 const SECTION = 'api::section.section';
@@ -56,8 +56,7 @@ const bool = (v: unknown) => (v === null || v === undefined ? null : v === true 
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection as unknown as Knex;
-  // Strapi's metadata map is keyed by uid; its typings only admit registered content-type uids.
-  const names = schemaNames(((uid: string) => strapi.db.metadata.get(uid as never)) as unknown as MetadataLookup);
+  const names = schemaNames(metadataLookup(strapi.db.metadata));
   const { column, joinTable } = names;
   const run = createQueryMemo(knex);
 

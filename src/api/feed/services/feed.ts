@@ -99,7 +99,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (!documentIds.length) return new Map();
     let service: { getShortLinks?: unknown } | undefined;
     try {
-      service = strapi.service('api::short-url.short-url' as never) as { getShortLinks?: unknown } | undefined;
+      service = strapi.service('api::short-url.short-url') as { getShortLinks?: unknown } | undefined;
     } catch {
       service = undefined;
     }
@@ -196,7 +196,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const raw = (await strapi.documents(SECTION).findFirst({
         filters: { slug },
         fields: ['name', 'slug', 'description', 'updatedAt'],
-      } as never)) as Raw | null;
+      })) as Raw | null;
       const section = toFeedSection(raw);
       if (!raw || !section) throw new errors.NotFoundError(`No section with the slug "${slug.slice(0, 200)}".`);
       const { items, pageInfo } = await articlePage({ sectionId: raw.id as number }, `section:${section.slug}:${locale}`, req, locale);
@@ -244,6 +244,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         sort: [{ coversFrom: 'desc' }, { updatedAt: 'desc' }],
         fields: ['title', 'slug', 'coversFrom', 'coversTo', 'updatedAt'],
         populate: { items: { populate: { photo: PHOTO_POPULATE } } },
+        // Strapi's typings force this: the shared photo populate (also used under other types) is not typed per uid.
       } as never)) as Raw | null;
 
       let items: FeedPicture[];
@@ -275,6 +276,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           filters: { $and: where },
           sort: [{ takenAt: 'asc' }, { id: 'asc' }],
           limit: req.limit + 1,
+          // Strapi's typings force this: the shared photo populate spread here is not typed per uid.
         } as never)) as Raw[];
         hasMore = rows.length > req.limit;
         const page = rows.slice(0, req.limit);
@@ -336,6 +338,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             },
           },
         },
+        // Strapi's typings force this: nested component and dynamic-zone populates of shared constants.
       } as never)) as Raw | null;
       if (!raw) throw new errors.NotFoundError(`No published article with the slug "${slug.slice(0, 200)}".`);
       const links = await shortLinks([String(raw.documentId)]);
@@ -357,7 +360,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         sort: [{ firstPublishedAt: 'desc' }, { id: 'desc' }],
         limit: 1000,
         populate: { section: { fields: ['name', 'slug'] }, tags: { fields: ['name', 'slug'] } },
-      } as never)) as Raw[];
+      })) as Raw[];
       const items = rows.map((r) => ({ ...toFeedArticle(r, urls()), tags: toFeedTags(r.tags) }));
       return {
         locale,

@@ -1,6 +1,6 @@
 // The surrogate keys a populated document shows, found by walking it along its schema (relations,
 // components, dynamic zones): whatever a page populates, the keys that purge it follow.
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 
 type Raw = Record<string, unknown>;
 type Attribute = { type: string; target?: string; component?: string };
@@ -16,7 +16,7 @@ const KEY_OF: Record<string, (doc: Raw) => string | null> = {
 };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const attributesOf = (uid: string) => (strapi.getModel(uid as never) as unknown as { attributes?: Record<string, Attribute> } | undefined)?.attributes ?? {};
+  const attributesOf = (uid: string) => (strapi.getModel(uid as UID.Schema) as unknown as { attributes?: Record<string, Attribute> } | undefined)?.attributes ?? {};
 
   function walk(uid: string, value: unknown, out: Set<string>, depth: number) {
     if (depth > 8 || value === null || typeof value !== 'object') return;

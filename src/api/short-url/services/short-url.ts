@@ -8,7 +8,7 @@ import { createCodeGenerator, isCodeFormat, isReservedCode, type CodeGenerator }
 import { linkAvailability, shortLinkUrl, type LinkAvailability } from '../../../lib/short-urls/link-state';
 import { articleUrl } from '../../../lib/urls/canonical-url';
 import { createQueryMemo } from '../../../lib/db/query-memo';
-import { columns, schemaNames, type FieldNeed, type MetadataLookup } from '../../../lib/db/schema-names';
+import { columns, schemaNames, type FieldNeed, metadataLookup } from '../../../lib/db/schema-names';
 import type { Knex } from 'knex';
 
 const UID = 'api::short-url.short-url';
@@ -98,8 +98,7 @@ export default factories.createCoreService(UID, ({ strapi }) => {
   let generateCode: CodeGenerator | null = null;
   const nextCode = () => (generateCode ??= createCodeGenerator(shortUrlConfig(strapi).codeLength))();
 
-  // Strapi's metadata map is keyed by uid; its typings only admit registered content-type uids.
-  const names = schemaNames(((uid: string) => strapi.db.metadata.get(uid as never)) as unknown as MetadataLookup);
+  const names = schemaNames(metadataLookup(strapi.db.metadata));
   const col = names.column;
 
   /**
@@ -212,7 +211,7 @@ export default factories.createCoreService(UID, ({ strapi }) => {
         if (isReservedCode(code)) continue;
         try {
           return (await withSavepoint(strapi, () =>
-            strapi.documents(UID).create({ ...params, data: { ...data, code } } as never),
+            strapi.documents(UID).create({ ...params, data: { ...data, code } }),
           )) as unknown as Row;
         } catch (error) {
           if (!isCodeConflict(error)) throw error;
