@@ -1,5 +1,6 @@
 // The hand-written SQL behind the article feeds, the redirect and the short-link lookup reads
 // exactly what the Document Service reads, page after page, on a fixture with every awkward case.
+import path from 'path';
 import request from 'supertest';
 import { startApp, type TestApp } from '../helpers/strapi';
 import { createArticle, createPhoto, createSection, type Doc } from '../helpers/fixtures';
@@ -156,5 +157,23 @@ describe('fast path vs strapi.documents().findMany', () => {
       const res = await request(app.server).get(`/s/${code}`).set('User-Agent', 'curl/8').expect(301);
       expect(res.headers.location).toBe(target);
     }
+  });
+});
+
+describe('the boot check', () => {
+  it('passes on the real schema and names a field a developer renamed', () => {
+    // The compiled app's module, as bootstrap() runs it.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { checkFastPathSchema } = require(path.join(process.env.NEWSROOM_TEST_DIST!, 'src', 'bootstrap', 'fast-path-schema')) as typeof import('../../src/bootstrap/fast-path-schema');
+    expect(() => checkFastPathSchema(app.strapi)).not.toThrow();
+    const attributes = (app.strapi.db.metadata.get(ARTICLE as never) as unknown as { attributes: Record<string, unknown> }).attributes;
+    const standfirst = attributes.standfirst;
+    delete attributes.standfirst;
+    try {
+      expect(() => checkFastPathSchema(app.strapi)).toThrow(/api::article\.article\.standfirst no longer exists/);
+    } finally {
+      attributes.standfirst = standfirst;
+    }
+    expect(() => checkFastPathSchema(app.strapi)).not.toThrow();
   });
 });
