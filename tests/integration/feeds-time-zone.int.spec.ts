@@ -60,3 +60,24 @@ describe('a new photo purges the week it belongs to', () => {
     expect((await request(app.server).get(otherWeek).expect(200)).headers['x-feed-cache']).toBe('hit');
   });
 });
+
+describe('a gallery publish purges its week', () => {
+  it('turns the warm automatic week into the editors\' gallery at once, and leaves other weeks warm', async () => {
+    const [thisWeek, otherWeek] = [week('2018-11-26'), week('2018-11-20')];
+    for (const url of [thisWeek, otherWeek, thisWeek, otherWeek]) await request(app.server).get(url).expect(200);
+    expect((await request(app.server).get(thisWeek).expect(200)).body.meta.feed.source).toBe('automatic');
+    const photo = await createPhoto(app.strapi, { caption: 'Picked by the desk', takenAt: new Date('2018-11-20T10:00:00Z') });
+    const otherWarm = (await request(app.server).get(otherWeek).expect(200)).headers['x-feed-cache'];
+    await app.strapi.documents('api::gallery.gallery').create({
+      data: { title: 'Desk picks', kind: 'this-week-in-pictures', coversFrom: '2018-11-24', coversTo: '2018-11-30', items: [{ photo: photo.documentId }] },
+      status: 'published',
+    } as never);
+    const curated = await request(app.server).get(thisWeek).expect(200);
+    expect(curated.headers['x-feed-cache']).toBe('miss');
+    expect(curated.body.meta.feed.source).toBe('curated');
+    // The photo taken on the 20th purged its own week (a miss just above); the gallery left it alone.
+    expect(otherWarm).toBe('miss');
+    expect((await request(app.server).get(otherWeek).expect(200)).headers['x-feed-cache']).toBe('hit');
+  });
+});
+
