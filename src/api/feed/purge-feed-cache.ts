@@ -10,7 +10,13 @@ export const ALL_FEEDS_KEY = 'feed';
 // Seam for scale-out and CDN purges: publish(keys) reaches each instance's subscriber below, which drops its matching entries.
 export async function purgeFeedCache(strapi: Core.Strapi, keys: string[]): Promise<void> {
   const unique = [...new Set(keys.filter((k) => typeof k === 'string' && k.length > 0))];
-  if (unique.length) await platform(strapi).store.publish(FEED_CACHE_PURGE_CHANNEL, JSON.stringify(unique));
+  if (!unique.length) return;
+  try {
+    await platform(strapi).store.publish(FEED_CACHE_PURGE_CHANNEL, JSON.stringify(unique));
+  } catch (error) {
+    // The write it follows is already saved: report, and let FEED_CACHE_TTL bound the staleness.
+    strapi.log.error(`feed cache: purge of ${unique.length} keys not delivered: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 /** Each instance drops its own entries for the keys another (or this) instance purged. Called once in register(). */
