@@ -1,12 +1,17 @@
 // Plugin configuration: users-permissions JWT, GraphQL limits, upload type restrictions.
 import { graphqlAuthRateLimit } from '../src/middlewares/rate-limit';
 import { hideInternalErrorDetails, rejectNulBytes } from '../src/lib/security/graphql-guards';
+import path from 'path';
+import { emailPluginConfig } from '../src/plugins/accounts/server/mail-transport';
 
 export default ({ env }: { env: any }) => ({
   'users-permissions': {
     config: {
       jwtSecret: env('JWT_SECRET'),
       jwt: { expiresIn: env('JWT_EXPIRES_IN', '7d') },
+      // users-permissions' own per-instance limiter (10 a minute); global::rate-limit covers the same
+      // routes per IP. Tests register and log in far more often than a person.
+      ratelimit: { interval: 60000, max: env('NODE_ENV', 'development') === 'test' ? 100000 : 10 },
     },
   },
   graphql: {
@@ -28,6 +33,25 @@ export default ({ env }: { env: any }) => ({
       },
     },
   },
+  // Reader accounts and privacy (src/plugins/accounts). The path is taken from this file's own
+  // folder so the server loads the compiled plugin (dist/src/plugins/accounts) and the admin build
+  // the sources; see HELPERS/README "Local plugins".
+  accounts: {
+    enabled: true,
+    resolve: path.join(__dirname, '..', 'src', 'plugins', 'accounts'),
+    config: {
+      publicUrl: env('PUBLIC_URL', '') || `http://localhost:${env.int('PORT', 1337)}`,
+      siteUrl: env('SITE_URL', 'http://localhost:3000'),
+      siteName: env('FEED_TITLE', 'Newsroom'),
+      restoreDays: env.int('ACCOUNT_RESTORE_DAYS', 30),
+      captcha: { ttlSeconds: env.int('CAPTCHA_TTL', 600), difficulty: env.int('CAPTCHA_DIFFICULTY', env('NODE_ENV', 'development') === 'test' ? 1000 : 50000) },
+      rateLimit: {
+        points: env.int('RATE_LIMIT_ACCOUNT_POINTS', env('NODE_ENV', 'development') === 'test' ? 10000 : 30),
+        durationSeconds: env.int('RATE_LIMIT_ACCOUNT_DURATION', 300),
+      },
+    },
+  },
+  email: { config: emailPluginConfig(env) },
   upload: {
     config: {
       sizeLimit: env.int('UPLOAD_MAX_FILE_SIZE', 50 * 1024 * 1024),
