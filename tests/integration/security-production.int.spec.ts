@@ -57,9 +57,18 @@ describe('starting in production', () => {
     expect(line).not.toMatch(/API_TOKEN_SALT|TRANSFER_TOKEN_SALT|ENCRYPTION_KEY/);
   });
 
+  it('refuses to start without SMTP settings, naming the SMTP variables', () => {
+    const env = Object.fromEntries(SECRETS.map((n) => [n, n === 'APP_KEYS' ? `${REAL}a,${REAL}b` : `${REAL}${n}`]));
+    const { status, output } = bootInChild({ NODE_ENV: 'production', ...env, SMTP_HOST: '' });
+    expect(status).not.toBe(0);
+    expect(output).not.toContain('BOOTED');
+    expect(output).toMatch(/Refusing to start in production without SMTP settings/);
+    for (const name of ['SMTP_HOST', 'SMTP_PORT', 'SMTP_SECURE', 'SMTP_USER', 'SMTP_PASS', 'EMAIL_FROM']) expect(output).toContain(name);
+  });
+
   it('starts with real secrets', () => {
     const env = Object.fromEntries(SECRETS.map((n) => [n, n === 'APP_KEYS' ? `${REAL}a,${REAL}b` : `${REAL}${n}`]));
-    const { status, output } = bootInChild({ NODE_ENV: 'production', ...env });
+    const { status, output } = bootInChild({ NODE_ENV: 'production', ...env, SMTP_HOST: '127.0.0.1' });
     expect(output).toContain('BOOTED');
     expect(status).toBe(0);
   });
@@ -69,7 +78,7 @@ describe('a production server', () => {
   let app: TestApp;
 
   beforeAll(async () => {
-    app = await startApp({ NODE_ENV: 'production' });
+    app = await startApp({ NODE_ENV: 'production', SMTP_HOST: '127.0.0.1' });
   });
 
   afterAll(async () => {

@@ -3,6 +3,7 @@
 import crypto from 'crypto';
 import request from 'supertest';
 import { startApp, type TestApp } from '../helpers/strapi';
+import { solveCaptcha } from '../helpers/accounts';
 
 let app: TestApp;
 const POINTS = 3;
@@ -53,7 +54,7 @@ describe('REST auth routes', () => {
       const res = await request(app.server)
         .post('/api/auth/local/register')
         .set('X-Forwarded-For', ip)
-        .send({ username: `reader${crypto.randomBytes(3).toString('hex')}`, email: email(), password: 'a-long-Passw0rd!' });
+        .send({ username: `reader${crypto.randomBytes(3).toString('hex')}`, email: email(), password: 'a-long-Passw0rd!', altcha: await solveCaptcha(app) });
       statuses.push(res.status);
     }
     expect(statuses).toEqual([200, 200, 200]);
@@ -61,7 +62,7 @@ describe('REST auth routes', () => {
     const blocked = await request(app.server)
       .post('/api/auth/local/register')
       .set('X-Forwarded-For', ip)
-      .send({ username: 'oneMore', email: email(), password: 'a-long-Passw0rd!' });
+      .send({ username: 'oneMore', email: email(), password: 'a-long-Passw0rd!', altcha: await solveCaptcha(app) });
     expect(blocked.status).toBe(429);
     expect(await users()).toBe(before);
   });
