@@ -16,6 +16,7 @@ import { grantPublicPermissions } from './bootstrap/public-permissions';
 import { ensureListIndexes } from './bootstrap/list-indexes';
 import { refreshCreditLines } from './bootstrap/credit-lines';
 import { seedDemoNewsroom } from './seed/seed-demo';
+import { seedPrivacyPolicy } from './seed/seed-privacy-policy';
 import { configureAdminViews } from './bootstrap/admin-views';
 import { ensureFirstAdmin } from './bootstrap/first-admin';
 import { closePlatform, createPlatform, platform } from './platform';
@@ -47,6 +48,7 @@ export default {
     await setUpShortUrls(strapi);
     await refreshCreditLines(strapi);
     await seedDemoNewsroom(strapi);
+    await seedPrivacyPolicy(strapi);
     await configureAdminViews(strapi);
     await ensureFirstAdmin(strapi);
     platform(strapi).jobs.start();

@@ -46,6 +46,11 @@ describe('demo newsroom', () => {
     expect(Number(image.headers['content-length'])).toBeGreaterThan(5000);
   });
 
+  it('publishes a privacy policy version, so a newcomer can register and consent', async () => {
+    const res = await request(app.server).get('/api/privacy-policy').expect(200);
+    expect(res.body.data).toEqual(expect.objectContaining({ version: 1, text: expect.stringContaining('Privacy policy'), publishedAt: expect.any(String) }));
+  });
+
   it('is idempotent', async () => {
     const before = await app.strapi.db.query('api::article.article').count({});
     await seedDemoNewsroom(app.strapi);
