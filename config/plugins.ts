@@ -45,6 +45,7 @@ export default ({ env }: { env: any }) => ({
       siteName: env('FEED_TITLE', 'Newsroom'),
       restoreDays: env.int('ACCOUNT_RESTORE_DAYS', 30),
       captcha: { ttlSeconds: env.int('CAPTCHA_TTL', 600), difficulty: env.int('CAPTCHA_DIFFICULTY', env('NODE_ENV', 'development') === 'test' ? 1000 : 50000) },
+      avatar: { maxBytes: env.int('AVATAR_MAX_BYTES', 5 * 1024 * 1024), size: env.int('AVATAR_SIZE', 256) },
       rateLimit: {
         points: env.int('RATE_LIMIT_ACCOUNT_POINTS', env('NODE_ENV', 'development') === 'test' ? 10000 : 30),
         durationSeconds: env.int('RATE_LIMIT_ACCOUNT_DURATION', 300),

@@ -2,6 +2,7 @@
 // forgot → reset; delete → restore; delete → 30 days later → purge; new policy → consent; export.
 import path from 'path';
 import request from 'supertest';
+import sharp from 'sharp';
 import { startApp, type TestApp } from '../helpers/strapi';
 import { confirmedReader, linkIn, solveCaptcha, startMailbox, unique, type Mailbox } from '../helpers/accounts';
 
@@ -40,7 +41,7 @@ async function login(identifier: string, password = PASSWORD) {
 
 beforeAll(async () => {
   mailbox = await startMailbox();
-  app = await startApp({ SMTP_HOST: '127.0.0.1', SMTP_PORT: String(mailbox.port), SMTP_SECURE: 'false', EMAIL_FROM: 'Newsroom <news@example.com>', PUBLIC_URL: 'http://cms.example.test', FEED_TITLE: 'Daily Test' });
+  app = await startApp({ SMTP_HOST: '127.0.0.1', SMTP_PORT: String(mailbox.port), SMTP_SECURE: 'false', EMAIL_FROM: 'Newsroom <news@example.com>', PUBLIC_URL: 'http://cms.example.test', FEED_TITLE: 'Daily Test', AVATAR_MAX_BYTES: '300000', ADMIN_EMAIL: 'privacy.admin@example.com', ADMIN_PASSWORD: 'Privacy-Adm1n' });
   await publishPolicy(1, 'We keep little about you.');
 });
 
@@ -330,5 +331,66 @@ describe('profile, export and privacy of other readers', () => {
     expect(JSON.stringify(exported.body)).not.toMatch(/"password"|\$2[aby]\$/);
     const again = await request(app.server).get('/api/account/export').set(auth);
     expect(again.status).toBe(429);
+  });
+});
+
+describe('avatar', () => {
+  it('accepts an image only, re-encodes it to a small WebP without its metadata, and replaces the previous one', async () => {
+    const reader = await confirmedReader(app);
+    const auth = { Authorization: `Bearer ${reader.jwt}` };
+    const photo = await sharp({ create: { width: 900, height: 600, channels: 3, background: '#3366aa' } })
+      .jpeg()
+      .withExif({ IFD0: { Copyright: 'GPS-and-name-of-the-reader', Artist: 'Reader Secret' } })
+      .toBuffer();
+    expect(photo.toString('latin1')).toContain('Reader Secret');
+    const res = await request(app.server).post('/api/account/avatar').set(auth).attach('avatar', photo, { filename: 'me.jpg', contentType: 'image/jpeg' });
+    expect(res.status).toBe(200);
+    const url = res.body.data.avatar.url as string;
+    const image = await request(app.server).get(url).buffer(true).parse((r, cb) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => cb(null, Buffer.concat(chunks)));
+    }).expect(200);
+    const meta = await sharp(image.body as Buffer).metadata();
+    expect({ format: meta.format, width: meta.width, height: meta.height, exif: meta.exif }).toEqual({ format: 'webp', width: 256, height: 256, exif: undefined });
+    expect((image.body as Buffer).toString('latin1')).not.toContain('Reader Secret');
+
+    const second = await request(app.server).post('/api/account/avatar').set(auth).attach('avatar', photo, { filename: 'me2.jpg', contentType: 'image/jpeg' }).expect(200);
+    expect(second.body.data.avatar.url).not.toBe(url);
+    await request(app.server).get(url).expect(404); // the old file is gone
+
+    const files = () => app.strapi.db.query('plugin::upload.file').count();
+    const before = await files();
+    const notImage = await request(app.server).post('/api/account/avatar').set(auth).attach('avatar', Buffer.from('<svg onload=alert(1)>'), { filename: 'x.png', contentType: 'image/png' });
+    expect(notImage.status).toBe(400);
+    const noise = await sharp(Buffer.from(Array.from({ length: 400 * 400 * 3 }, () => Math.floor(Math.random() * 256))), { raw: { width: 400, height: 400, channels: 3 } }).png().toBuffer();
+    expect(noise.length).toBeGreaterThan(300000);
+    const tooBig = await request(app.server).post('/api/account/avatar').set(auth).attach('avatar', noise, { filename: 'big.png', contentType: 'image/png' });
+    expect(tooBig.status).toBe(400);
+    expect(tooBig.body.error.message).toMatch(/at most 300000 bytes/);
+    expect((await request(app.server).post('/api/account/avatar').set(auth).send({ avatar: 'x' })).status).toBe(400);
+    expect((await request(app.server).post('/api/account/avatar').attach('avatar', photo, 'a.jpg')).status).toBe(403);
+    expect(await files()).toBe(before);
+  });
+});
+
+describe('admin: pending deletions', () => {
+  it('lists pending deletions with the days left and purges one at once on a verified request', async () => {
+    const admin = await request(app.server).post('/admin/login').send({ email: 'privacy.admin@example.com', password: 'Privacy-Adm1n' }).expect(200);
+    const auth = { Authorization: `Bearer ${admin.body.data.token}` };
+    const reader = await confirmedReader(app);
+    await request(app.server).post('/api/account/delete').set('Authorization', `Bearer ${reader.jwt}`).send({ password: PASSWORD }).expect(200);
+
+    await request(app.server).get('/accounts/pending-deletions').expect(401);
+    await request(app.server).get('/accounts/pending-deletions').set('Authorization', `Bearer ${reader.jwt}`).expect(401);
+    const list = await request(app.server).get('/accounts/pending-deletions').set(auth).expect(200);
+    expect(list.body.data).toContainEqual(expect.objectContaining({ userId: reader.id, daysLeft: 30 }));
+
+    expect((await request(app.server).post(`/accounts/pending-deletions/${reader.id}/purge`).set(auth).send({})).status).toBe(400);
+    expect((await request(app.server).post('/accounts/pending-deletions/abc/purge').set(auth).send({ verified: true, reason: 'Request by mail' })).status).toBe(400);
+    expect((await request(app.server).post('/accounts/pending-deletions/999999/purge').set(auth).send({ verified: true, reason: 'Request by mail' })).status).toBe(404);
+    await request(app.server).post(`/accounts/pending-deletions/${reader.id}/purge`).set(auth).send({ verified: true, reason: 'Identity checked by phone' }).expect(200);
+    expect(await app.strapi.db.query('plugin::users-permissions.user').count({ where: { id: reader.id } })).toBe(0);
+    expect((await request(app.server).get('/accounts/pending-deletions').set(auth)).body.data).not.toContainEqual(expect.objectContaining({ userId: reader.id }));
   });
 });
