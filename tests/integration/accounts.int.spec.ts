@@ -394,3 +394,48 @@ describe('admin: pending deletions', () => {
     expect((await request(app.server).get('/accounts/pending-deletions').set(auth)).body.data).not.toContainEqual(expect.objectContaining({ userId: reader.id }));
   });
 });
+
+describe('GraphQL', () => {
+  const gql = (query: string, variables?: Record<string, unknown>, jwt?: string) => {
+    const req = request(app.server).post('/graphql').send({ query, variables });
+    return jwt ? req.set('Authorization', `Bearer ${jwt}`) : req;
+  };
+
+  it('offers the policy, profile, consent, deletion and restore with the REST rules and permissions', async () => {
+    const policy = await gql('{ privacyPolicy { version text publishedAt } }').expect(200);
+    expect(policy.body.data.privacyPolicy.version).toBeGreaterThanOrEqual(1);
+
+    const anon = await gql('{ accountProfile { displayName } }');
+    expect(anon.body.errors[0].extensions.error.name).toBe('ForbiddenError');
+    const anonUpdate = await gql('mutation { updateAccountProfile(displayName: "X") { displayName } }');
+    expect(anonUpdate.body.errors[0].extensions.error.name).toBe('ForbiddenError');
+
+    const reader = await confirmedReader(app);
+    const updated = await gql('mutation($n: String) { updateAccountProfile(displayName: $n) { displayName username } }', { n: 'Graph Reader' }, reader.jwt).expect(200);
+    expect(updated.body.data.updateAccountProfile).toEqual({ displayName: 'Graph Reader', username: reader.username });
+    const bad = await gql('mutation { updateAccountProfile(displayName: "a\\nb") { displayName } }', undefined, reader.jwt);
+    expect(bad.body.errors[0].extensions.error.name).toBe('ValidationError');
+
+    const privacy = await gql('{ accountPrivacy { acceptedVersion currentVersion consentRequired } }', undefined, reader.jwt).expect(200);
+    expect(privacy.body.data.accountPrivacy.consentRequired).toBe(false);
+
+    const wrong = await gql('mutation { deleteAccount(password: "nope-nope") { status } }', undefined, reader.jwt);
+    expect(wrong.body.errors[0].extensions.error.name).toBe('ValidationError');
+    const deleted = await gql(`mutation { deleteAccount(password: "${PASSWORD}") { status restorableUntil } }`, undefined, reader.jwt).expect(200);
+    expect(deleted.body.data.deleteAccount.status).toBe('pending-deletion');
+    const token = linkIn(await mailbox.next(reader.email, /deleted/), '/account/restore').searchParams.get('token');
+    const badRestore = await gql('mutation { restoreAccount(token: "forged-token-forged-token") { status } }');
+    expect(badRestore.body.errors[0].extensions.error.name).toBe('ValidationError');
+    const restored = await gql('mutation($t: String!) { restoreAccount(token: $t) { status } }', { t: token }).expect(200);
+    expect(restored.body.data.restoreAccount.status).toBe('active');
+  });
+
+  it('keeps the plugin types out of the generated CRUD, and registration over GraphQL behind the captcha', async () => {
+    for (const query of ['{ readers { userId } }', '{ consents { userId } }', '{ privacyPolicies { version } }']) {
+      const res = await gql(query);
+      expect(res.status).toBe(400);
+    }
+    const register = await gql(`mutation { register(input: { username: "gqlreader${unique()}", email: "gql${unique()}@example.com", password: "${PASSWORD}" }) { jwt } }`);
+    expect(register.body.errors[0].extensions.error.name).toBe('CaptchaError');
+  });
+});

@@ -19,11 +19,13 @@ import personalData from './services/personal-data';
 import consentCurrent from './policies/consent-current';
 import rateLimit from './middlewares/rate-limit';
 import { assertProductionMail } from './mail-transport';
+import { registerAccountsGraphql } from './graphql';
 import { platform } from '../../../platform';
 
 export default {
-  register() {
+  register({ strapi }: { strapi: Core.Strapi }) {
     assertProductionMail(process.env);
+    registerAccountsGraphql(strapi);
   },
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     // Here, not in register(): plugins register before the app creates the platform.
