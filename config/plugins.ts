@@ -45,6 +45,13 @@ export default ({ env }: { env: any }) => ({
       siteName: env('FEED_TITLE', 'Newsroom'),
       restoreDays: env.int('ACCOUNT_RESTORE_DAYS', 30),
       captcha: { ttlSeconds: env.int('CAPTCHA_TTL', 600), difficulty: env.int('CAPTCHA_DIFFICULTY', env('NODE_ENV', 'development') === 'test' ? 1000 : 50000) },
+      oidc: {
+        issuer: env('OIDC_ISSUER', ''),
+        clientId: env('OIDC_CLIENT_ID', ''),
+        clientSecret: env('OIDC_CLIENT_SECRET', ''),
+        scope: env.array('OIDC_SCOPE', ['openid', 'email', 'profile']),
+        redirectUrl: env('OIDC_REDIRECT_URL', `${env('SITE_URL', 'http://localhost:3000')}/connect/oidc/redirect`),
+      },
       avatar: { maxBytes: env.int('AVATAR_MAX_BYTES', 5 * 1024 * 1024), size: env.int('AVATAR_SIZE', 256) },
       rateLimit: {
         points: env.int('RATE_LIMIT_ACCOUNT_POINTS', env('NODE_ENV', 'development') === 'test' ? 10000 : 30),

@@ -13,6 +13,8 @@ export interface AccountsConfig {
   rateLimit: { points: number; durationSeconds: number };
   avatar: { maxBytes: number; size: number };
   defaultLocale: string;
+  /** Generic OpenID Connect login; off while `issuer` is empty. */
+  oidc: { issuer: string; clientId: string; clientSecret: string; scope: string[]; redirectUrl: string };
   /** The app's users-permissions user uid (a plugin reads app content by uid from its config). */
   userUid: string;
 }
@@ -29,6 +31,7 @@ export default {
     avatar: { maxBytes: 5 * 1024 * 1024, size: 256 },
     defaultLocale: 'en',
     userUid: 'plugin::users-permissions.user',
+    oidc: { issuer: '', clientId: '', clientSecret: '', scope: ['openid', 'email', 'profile'], redirectUrl: 'http://localhost:3000/connect/oidc/redirect' },
   } satisfies AccountsConfig,
   validator(config: AccountsConfig) {
     const positive = (name: string, value: number) => {
@@ -39,6 +42,9 @@ export default {
     positive('captcha.difficulty (CAPTCHA_DIFFICULTY)', config.captcha.difficulty);
     if (config.captcha.difficulty < 2) throw new Error('captcha.difficulty (CAPTCHA_DIFFICULTY) must be at least 2');
     positive('exportIntervalHours', config.exportIntervalHours);
+    if (config.oidc.issuer && (!config.oidc.clientId || !config.oidc.clientSecret)) {
+      throw new Error('OIDC_ISSUER is set: OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are needed too');
+    }
     for (const url of [config.publicUrl, config.siteUrl]) {
       if (!/^https?:\/\//.test(url)) throw new Error(`accounts: "${url}" is not an http(s) URL (PUBLIC_URL, SITE_URL)`);
     }

@@ -1,6 +1,7 @@
 // The accounts plugin's server object: reader accounts and privacy on top of users-permissions.
 import type { Core } from '@strapi/strapi';
-import config from './config';
+import config, { type AccountsConfig } from './config';
+import { registerOidcProvider, syncOidcGrantSettings } from './oidc';
 import contentTypes from './content-types';
 import routes from './routes';
 import bootstrap from './bootstrap';
@@ -23,9 +24,10 @@ import { registerAccountsGraphql } from './graphql';
 import { platform } from '../../../platform';
 
 export default {
-  register({ strapi }: { strapi: Core.Strapi }) {
+  async register({ strapi }: { strapi: Core.Strapi }) {
     assertProductionMail(process.env);
     registerAccountsGraphql(strapi);
+    await registerOidcProvider(strapi, strapi.config.get('plugin::accounts') as AccountsConfig);
   },
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     // Here, not in register(): plugins register before the app creates the platform.
@@ -37,6 +39,7 @@ export default {
       },
     });
     await bootstrap({ strapi });
+    await syncOidcGrantSettings(strapi, strapi.config.get('plugin::accounts') as AccountsConfig);
   },
   config,
   contentTypes,
