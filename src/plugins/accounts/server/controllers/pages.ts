@@ -1,7 +1,7 @@
 // GET shows a confirm page; POST (its button) uses the token through the same service as the API.
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { formPage, messagePage } from '../../lib/pages';
+import { formPage, messagePage, type PageField } from '../../lib/pages';
 import type { AccountsConfig } from '../config';
 
 interface Ctx {
@@ -39,53 +39,58 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
+  /** One page per one-time link: its form (GET), and the step its button runs (POST). */
+  const PAGES = {
+    'confirm-email': {
+      title: 'Confirm your e-mail address',
+      intro: 'Press the button to confirm this address and activate your account.',
+      button: 'Confirm my address',
+      token: 'confirmation',
+      passwords: false,
+      done: 'Your address is confirmed: you can now log in.',
+      run: (body: Record<string, string>) => plugin().service('auth-flows').confirmEmail({ confirmation: body.confirmation }),
+    },
+    'reset-password': {
+      title: 'Choose a new password',
+      intro: 'Enter your new password twice. Your other sessions will be logged out.',
+      button: 'Save the new password',
+      token: 'code',
+      passwords: true,
+      done: 'Your password has been changed: you can now log in with it.',
+      run: (body: Record<string, string>) => plugin().service('auth-flows').resetPassword({ code: body.code, password: body.password, passwordConfirmation: body.passwordConfirmation }),
+    },
+    restore: {
+      title: 'Restore your account',
+      intro: 'Press the button to cancel the deletion and bring your account back as it was.',
+      button: 'Restore my account',
+      token: 'token',
+      passwords: false,
+      done: 'Your account is restored: you can log in again.',
+      run: (body: Record<string, string>) => plugin().service('deletion').restore({ token: body.token }),
+    },
+  } as const;
+  type PageName = keyof typeof PAGES;
+
+  const form = (name: PageName) => async (ctx: Ctx) => {
+    const page = PAGES[name];
+    const fields: PageField[] = [{ name: page.token, type: 'hidden', label: '', value: one(ctx.query[page.token]) }];
+    if (page.passwords) fields.push({ name: 'password', type: 'password', label: 'New password' }, { name: 'passwordConfirmation', type: 'password', label: 'New password again' });
+    html(ctx, 200, formPage(site(), { title: page.title, intro: page.intro, action: `/account/${name}`, button: page.button, fields }));
+  };
+
+  const submit = (name: PageName) => async (ctx: Ctx) => {
+    const page = PAGES[name];
+    const raw = ctx.request.body ?? {};
+    const body = Object.fromEntries([page.token, 'password', 'passwordConfirmation'].map((key) => [key, one(raw[key])]));
+    await outcome(ctx, page.title, page.done, () => page.run(body));
+  };
+
   return {
-    async confirmEmailForm(ctx: Ctx) {
-      html(ctx, 200, formPage(site(), {
-        title: 'Confirm your e-mail address',
-        intro: 'Press the button to confirm this address and activate your account.',
-        action: '/account/confirm-email',
-        button: 'Confirm my address',
-        fields: [{ name: 'confirmation', type: 'hidden', label: '', value: one(ctx.query.confirmation) }],
-      }));
-    },
-    async confirmEmail(ctx: Ctx) {
-      await outcome(ctx, 'Confirm your e-mail address', 'Your address is confirmed: you can now log in.', () =>
-        plugin().service('auth-flows').confirmEmail({ confirmation: one(ctx.request.body?.confirmation) }),
-      );
-    },
-    async resetPasswordForm(ctx: Ctx) {
-      html(ctx, 200, formPage(site(), {
-        title: 'Choose a new password',
-        intro: 'Enter your new password twice. Your other sessions will be logged out.',
-        action: '/account/reset-password',
-        button: 'Save the new password',
-        fields: [
-          { name: 'code', type: 'hidden', label: '', value: one(ctx.query.code) },
-          { name: 'password', type: 'password', label: 'New password' },
-          { name: 'passwordConfirmation', type: 'password', label: 'New password again' },
-        ],
-      }));
-    },
-    async resetPassword(ctx: Ctx) {
-      const body = ctx.request.body ?? {};
-      await outcome(ctx, 'Choose a new password', 'Your password has been changed: you can now log in with it.', () =>
-        plugin().service('auth-flows').resetPassword({ code: one(body.code), password: one(body.password), passwordConfirmation: one(body.passwordConfirmation) }),
-      );
-    },
-    async restoreForm(ctx: Ctx) {
-      html(ctx, 200, formPage(site(), {
-        title: 'Restore your account',
-        intro: 'Press the button to cancel the deletion and bring your account back as it was.',
-        action: '/account/restore',
-        button: 'Restore my account',
-        fields: [{ name: 'token', type: 'hidden', label: '', value: one(ctx.query.token) }],
-      }));
-    },
-    async restore(ctx: Ctx) {
-      await outcome(ctx, 'Restore your account', 'Your account is restored: you can log in again.', () =>
-        plugin().service('deletion').restore({ token: one(ctx.request.body?.token) }),
-      );
-    },
+    confirmEmailForm: form('confirm-email'),
+    confirmEmail: submit('confirm-email'),
+    resetPasswordForm: form('reset-password'),
+    resetPassword: submit('reset-password'),
+    restoreForm: form('restore'),
+    restore: submit('restore'),
   };
 };
