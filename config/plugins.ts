@@ -1,4 +1,5 @@
 // Plugin configuration: users-permissions JWT, GraphQL limits, upload type restrictions.
+import path from 'path';
 import { graphqlAuthRateLimit } from '../src/middlewares/rate-limit';
 import { hideInternalErrorDetails, rejectNulBytes } from '../src/lib/security/graphql-guards';
 import path from 'path';
@@ -68,6 +69,18 @@ export default ({ env }: { env: any }) => ({
         allowedTypes: ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'image/avif', 'video/*', 'audio/*', 'application/pdf'],
         deniedTypes: ['text/html', 'application/xhtml+xml', 'image/svg+xml', 'text/xml', 'application/xml', 'text/javascript', 'application/javascript', 'application/x-sh', 'application/x-msdownload'],
       },
+    },
+  },
+  // Readers' view counts (src/plugins/views). Resolved next to this compiled file, so the app and
+  // the tests' compile (another dist directory) each load their own compiled plugin.
+  views: {
+    enabled: true,
+    resolve: path.join(__dirname, '..', 'src', 'plugins', 'views'),
+    config: {
+      flushIntervalSeconds: env.int('VIEWS_FLUSH_INTERVAL', 5),
+      dedupeMinutes: env.int('VIEWS_DEDUPE_MINUTES', 30),
+      rateLimitPoints: env.int('VIEWS_RATE_LIMIT_POINTS', 60),
+      rateLimitDurationSeconds: env.int('VIEWS_RATE_LIMIT_DURATION', 60),
     },
   },
 });

@@ -1,0 +1,73 @@
+// Most read: published articles ranked by views in a window (sum of hour buckets), ties by
+// first publication, newest first. A ranking is computed at most once a minute per window,
+// locale and section, so beacons never cause ranking queries.
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import { windowStartHour, type ViewWindow } from '../../lib/hours';
+import type { ViewsConfig } from '../config';
+import { TABLES } from './view-store';
+
+export const RANKING_TTL_MS = 60_000;
+/** Longest ranking kept: what a reader could page through. */
+export const RANKING_MAX = 500;
+
+export interface RankedArticle {
+  documentId: string;
+  views: number;
+}
+
+interface Meta {
+  tableName: string;
+  attributes: Record<string, { columnName?: string; joinTable?: { name: string; joinColumn: { name: string }; inverseJoinColumn?: { name: string } } }>;
+}
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const knex = () => strapi.db.connection as unknown as Knex;
+  const config = () => strapi.config.get('plugin::views') as ViewsConfig;
+  const cache = new Map<string, { at: number; ranking: Promise<RankedArticle[]> }>();
+
+  async function compute(window: ViewWindow, locale: string, sectionId: number | undefined, now: Date): Promise<RankedArticle[]> {
+    const meta = strapi.db.metadata.get(config().articleUid) as unknown as Meta;
+    const col = (name: string) => meta.attributes[name]?.columnName ?? name;
+    const totals = knex()(TABLES.hourly)
+      .select({ doc: 'article_document_id' })
+      .sum({ views: 'views' })
+      .where('hour', '>=', windowStartHour(window, now))
+      .groupBy('article_document_id')
+      .as('t');
+    const q = knex()
+      .select({ documentId: 't.doc', views: 't.views' })
+      .max({ first: `a.${col('firstPublishedAt')}` })
+      .from(totals)
+      .join({ a: meta.tableName }, `a.${col('documentId')}`, 't.doc')
+      .whereNotNull(`a.${col('publishedAt')}`)
+      .andWhere(`a.${col('locale')}`, locale);
+    const section = meta.attributes.section?.joinTable;
+    if (sectionId !== undefined && section) {
+      q.join({ sl: section.name }, `sl.${section.joinColumn.name}`, 'a.id').andWhere(`sl.${section.inverseJoinColumn!.name}`, sectionId);
+    }
+    const rows = (await q
+      .groupBy('t.doc', 't.views')
+      .orderByRaw('2 desc, 3 desc, 1 asc')
+      .limit(RANKING_MAX)) as Array<{ documentId: string; views: number | string }>;
+    return rows.map((r) => ({ documentId: r.documentId, views: Number(r.views) }));
+  }
+
+  return {
+    /** The ranking for a window, locale and optional section (row id), at most a minute old. */
+    async mostRead(window: ViewWindow, locale: string, sectionId?: number, now = new Date()): Promise<RankedArticle[]> {
+      const key = `${window}:${locale}:${sectionId ?? ''}`;
+      const hit = cache.get(key);
+      if (hit && now.getTime() - hit.at < RANKING_TTL_MS) return hit.ranking;
+      const ranking = compute(window, locale, sectionId, now);
+      ranking.catch(() => cache.delete(key));
+      if (cache.size > 1000) cache.clear();
+      cache.set(key, { at: now.getTime(), ranking });
+      return ranking;
+    },
+
+    forget(): void {
+      cache.clear();
+    },
+  };
+};
