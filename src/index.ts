@@ -19,6 +19,7 @@ import { seedDemoNewsroom } from './seed/seed-demo';
 import { seedPrivacyPolicy } from './seed/seed-privacy-policy';
 import { configureAdminViews } from './bootstrap/admin-views';
 import { ensureFirstAdmin } from './bootstrap/first-admin';
+import { mediaItems } from './document-middlewares/media-items';
 import { closePlatform, createPlatform, platform } from './platform';
 import { documentMiddleware } from './document-middlewares/document-middleware';
 import { checkFastPathSchema } from './bootstrap/fast-path-schema';
@@ -33,6 +34,7 @@ export default {
     strapi.documents.use(documentMiddleware(articleRules(strapi)));
     strapi.documents.use(documentMiddleware(photoCreditLine(strapi)));
     strapi.documents.use(documentMiddleware(shortUrls(strapi)));
+    strapi.documents.use(documentMiddleware(mediaItems(strapi)));
     strapi.documents.use(documentMiddleware(feedCacheInvalidation(strapi)));
     subscribeFeedCachePurges(strapi);
     registerFeedsGraphql(strapi);

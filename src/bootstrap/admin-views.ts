@@ -35,7 +35,7 @@ export const CONTENT_TYPE_VIEWS: Record<string, ViewDefaults> = {
   'api::article.article': {
     settings: { mainField: 'title', ...NEWEST_FIRST, pageSize: 20 },
     list: ['title', 'section', 'firstPublishedAt'],
-    readOnly: ['firstPublishedAt', 'viewCount'],
+    readOnly: ['firstPublishedAt'],
     fields: {
       title: { label: 'Headline', description: 'What readers see first; the slug is made from it.' },
       slug: { label: 'Slug', description: 'The article’s address on the site. Left empty, it is made from the headline on save (↻ makes it now). Changing it after publication breaks links.' },
@@ -49,7 +49,6 @@ export const CONTENT_TYPE_VIEWS: Record<string, ViewDefaults> = {
       relatedLinks: { label: 'Related stories', description: 'Listed under the story: pick one of our articles or give an external URL.' },
       footnotes: { label: 'Footnotes', description: 'Corrections and legal notes printed at the end.' },
       firstPublishedAt: { label: 'First published', listLabel: 'Published', description: 'Set on first publication and never changed afterwards.' },
-      viewCount: { label: 'Views', description: 'Counted by the site.' },
       commentsEnabled: { label: 'Comments open' },
     },
   },

@@ -13,9 +13,10 @@ const GALLERY = 'api::gallery.gallery';
 const TAG = 'api::tag.tag';
 const SHORT_URL = 'api::short-url.short-url';
 const FILE = 'plugin::upload.file';
+const RECOMMENDED = 'api::recommended-list.recommended-list';
 
 // Short URLs too: feeds carry each article's short link (made just after first publish, or disabled by an editor).
-export const FEED_CONTENT_TYPES = new Set([ARTICLE, PHOTO, SECTION, GALLERY, TAG, SHORT_URL]);
+export const FEED_CONTENT_TYPES = new Set([ARTICLE, PHOTO, SECTION, GALLERY, TAG, SHORT_URL, RECOMMENDED]);
 const DRAFT_AND_PUBLISH = new Set([ARTICLE, GALLERY]);
 
 type Row = Record<string, unknown>;
@@ -43,7 +44,8 @@ async function publicKeys(strapi: Core.Strapi, uid: string, documentId: string):
         populate: { section: { select: ['slug'] } },
       })) as Row[];
       // Lists that include or may now include it; pages and feeds showing it carry article:<id>.
-      const keys = [`article:${documentId}`, 'feed:articles', 'feed:news-sitemap'];
+      // Recommended and Multimedia may now include it (a pick published late, a video story).
+      const keys = [`article:${documentId}`, 'feed:articles', 'feed:news-sitemap', 'feed:recommended', 'feed:multimedia'];
       for (const row of rows) {
         const slug = (row.section as Row | null)?.slug;
         if (slug) keys.push(`feed:section:${slug}`);
@@ -61,7 +63,7 @@ async function publicKeys(strapi: Core.Strapi, uid: string, documentId: string):
         select: ['coversFrom'],
       })) as Row[];
       const weeks = rows.map((r) => (typeof r.coversFrom === 'string' ? feeds.week(r.coversFrom.slice(0, 10)).start : null));
-      return [`gallery:${documentId}`, ...weeks.filter(Boolean).map((w) => `pictures:${w}`)];
+      return [`gallery:${documentId}`, 'feed:multimedia', ...weeks.filter(Boolean).map((w) => `pictures:${w}`)];
     }
     case SECTION: {
       const row = (await strapi.db.query(SECTION).findOne({ where: { documentId }, select: ['slug'] })) as Row | null;
@@ -69,6 +71,8 @@ async function publicKeys(strapi: Core.Strapi, uid: string, documentId: string):
     }
     case TAG:
       return [`tag:${documentId}`];
+    case RECOMMENDED:
+      return ['feed:recommended'];
     case SHORT_URL: {
       const row = (await strapi.db.query(SHORT_URL).findOne({ where: { documentId }, select: ['articleDocumentId'] })) as Row | null;
       return row?.articleDocumentId ? [`article:${row.articleDocumentId}`] : [];

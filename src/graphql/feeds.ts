@@ -4,6 +4,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { FeedQueryError, parseFeedQuery, type FeedQuery } from '../lib/feeds/feed-query';
 import type { ArticleFeed, PictureFeed } from '../lib/feeds/types';
+import { fillObjects } from '../lib/feeds/view-marks';
 
 const typeDefs = /* GraphQL */ `
   type FeedImageFormat { url: String! width: Int height: Int mime: String }
@@ -38,7 +39,14 @@ const typeDefs = /* GraphQL */ `
     section: FeedSection
     leadPhoto: FeedPhoto
     shortUrl: String
+    "Readers' views so far"
+    viewCount: Int
+    "Multimedia list only: article or gallery, how the story is told, its media"
+    kind: String
+    mediaKind: String
+    media: [FeedMedia!]
   }
+  type FeedMedia { medium: String! url: String! embed: Boolean! mime: String width: Int height: Int posterUrl: String caption: String credit: String mayRedistribute: Boolean! }
   type FeedPageInfo { limit: Int! endCursor: String hasNextPage: Boolean! }
   type ArticleFeed {
     title: String!
@@ -100,6 +108,12 @@ const typeDefs = /* GraphQL */ `
     thisWeekInPictures(date: String, locale: String, first: Int, after: String): PictureWeekFeed!
     "A published article page by slug, everything it shows resolved"
     articleBySlug(slug: String!, locale: String): ArticlePage!
+    "Most read in the window (24h, 7d or 30d; default 24h), optionally in one section"
+    mostRead(window: String, section: String, locale: String, first: Int, after: String): ArticleFeed!
+    "Editors' live picks (the section's, then site-wide), filled from most read; never the excluded article"
+    recommended(section: String, exclude: ID, locale: String, first: Int): ArticleFeed!
+    "Galleries and articles told mainly in pictures, video, audio or graphics, newest first"
+    multimedia(locale: String, first: Int, after: String): ArticleFeed!
   }
 `;
 
@@ -131,6 +145,14 @@ function withPageInfo<T extends ArticleFeed | PictureFeed>(feed: T) {
 export function registerFeedsGraphql(strapi: Core.Strapi) {
   if (!strapi.plugin('graphql')) return;
   const feeds = () => strapi.service('api::feed.feed');
+  const lists = () => strapi.service('api::feed.lists');
+  /** Current totals in place of the placeholders the feed service put in (REST fills them as it serves). */
+  const live = async <T extends { documentId: string; viewCount?: number }>(items: T[]): Promise<T[]> => {
+    const views = strapi.plugin('views')?.service('live-totals');
+    const counted = items.filter((i) => i.viewCount !== undefined);
+    return fillObjects(items, views && counted.length ? await views.totals(counted.map((i) => i.documentId)) : new Map());
+  };
+  const withLive = async <T extends ArticleFeed>(feed: T): Promise<T> => ({ ...feed, items: await live(feed.items) });
   strapi.plugin('graphql').service('extension').use(() => ({
     typeDefs,
     resolvers: {
@@ -139,9 +161,9 @@ export function registerFeedsGraphql(strapi: Core.Strapi) {
           const query = parseArgs(args);
           if (args.section !== undefined && args.section !== null) {
             if (!/^[A-Za-z0-9_-]{1,200}$/.test(args.section)) throw new errors.ValidationError('section must be a section slug.', { path: ['section'] });
-            return withPageInfo(await feeds().sectionFeed(args.section, query));
+            return withPageInfo(await withLive(await feeds().sectionFeed(args.section, query)));
           }
-          return withPageInfo(await feeds().articleFeed(query));
+          return withPageInfo(await withLive(await feeds().articleFeed(query)));
         },
         thisWeekInPictures: async (_: unknown, args: { date?: string | null; locale?: string | null; first?: number | null; after?: string | null }) => {
           const query = parseArgs(args, true);
@@ -150,11 +172,21 @@ export function registerFeedsGraphql(strapi: Core.Strapi) {
         articleBySlug: async (_: unknown, args: { slug: string; locale?: string | null }) => {
           const { locale } = parseArgs({ locale: args.locale });
           if (!/^[A-Za-z0-9_-]{1,300}$/.test(args.slug)) throw new errors.NotFoundError(`No published article with the slug "${args.slug.slice(0, 300)}".`);
-          return (await feeds().articleBySlug(args.slug, locale)).page;
+          const [page] = await live([(await feeds().articleBySlug(args.slug, locale)).page]);
+          return page;
         },
+        mostRead: async (_: unknown, args: { window?: string | null; section?: string | null; locale?: string | null; first?: number | null; after?: string | null }) =>
+          withPageInfo(await withLive(await lists().mostRead(parseArgs(args), { window: args.window ?? undefined, section: args.section ?? undefined }))),
+        recommended: async (_: unknown, args: { section?: string | null; exclude?: string | null; locale?: string | null; first?: number | null }) =>
+          withPageInfo(await withLive(await lists().recommended(parseArgs(args), { section: args.section ?? undefined, exclude: args.exclude ?? undefined }))),
+        multimedia: async (_: unknown, args: { locale?: string | null; first?: number | null; after?: string | null }) =>
+          withPageInfo(await withLive(await lists().multimedia(parseArgs(args)))),
       },
     },
     resolversConfig: {
+      'Query.mostRead': { auth: { scope: ['api::article.article.mostRead'] } },
+      'Query.recommended': { auth: { scope: ['api::article.article.recommended'] } },
+      'Query.multimedia': { auth: { scope: ['api::article.article.multimedia'] } },
       'Query.articleFeed': { auth: { scope: ['api::article.article.feed'] } },
       'Query.thisWeekInPictures': { auth: { scope: ['api::gallery.gallery.thisWeekInPictures'] } },
       'Query.articleBySlug': { auth: { scope: ['api::article.article.bySlug'] } },

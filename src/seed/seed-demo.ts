@@ -145,7 +145,6 @@ async function seedArticle(
       body,
       relatedLinks,
       footnotes: demo.footnote ? [demo.footnote] : [],
-      viewCount: 50 + ((i * 7919) % 5000),
       commentsEnabled: i % 4 !== 3,
       firstPublishedAt: ctx.publishedAt,
     },

@@ -63,7 +63,7 @@ describe('the content manager views', () => {
 
   it('keeps computed fields visible but read-only', async () => {
     const article = (await configuration('api::article.article')).contentType;
-    for (const field of ['viewCount', 'firstPublishedAt']) {
+    for (const field of ['firstPublishedAt']) {
       expect(article.metadatas[field].edit).toMatchObject({ editable: false, visible: true });
       expect(article.layouts.edit.flat().map((f: { name: string }) => f.name)).toContain(field);
     }
@@ -96,11 +96,11 @@ describe('the content manager views', () => {
     );
     const changed = {
       settings: contentType.settings,
-      layouts: { ...contentType.layouts, list: ['title', 'viewCount'] },
+      layouts: { ...contentType.layouts, list: ['title', 'firstPublishedAt'] },
       metadatas: {
         ...metadatas,
         title: { ...contentType.metadatas.title, edit: { ...contentType.metadatas.title.edit, label: 'Title (desk style)' } },
-        viewCount: { ...contentType.metadatas.viewCount, edit: { ...contentType.metadatas.viewCount.edit, editable: true } },
+        firstPublishedAt: { ...contentType.metadatas.firstPublishedAt, edit: { ...contentType.metadatas.firstPublishedAt.edit, editable: true } },
       },
     };
     await request(app.server)
@@ -113,8 +113,8 @@ describe('the content manager views', () => {
 
     const after = (await configuration('api::article.article')).contentType;
     expect(after.metadatas.title.edit.label).toBe('Title (desk style)');
-    expect(after.layouts.list).toEqual(['title', 'viewCount']);
-    expect(after.metadatas.viewCount.edit.editable).toBe(false);
+    expect(after.layouts.list).toEqual(['title', 'firstPublishedAt']);
+    expect(after.metadatas.firstPublishedAt.edit.editable).toBe(false);
   });
 
   it('applies a setting again when this code changes it', async () => {
@@ -127,7 +127,7 @@ describe('the content manager views', () => {
 
     const after = (await configuration('api::article.article')).contentType;
     expect(after.metadatas.title.edit.label).toBe('Headline');
-    expect(after.layouts.list).toEqual(['title', 'viewCount']); // unchanged in code: the admin's choice stays
+    expect(after.layouts.list).toEqual(['title', 'firstPublishedAt']); // unchanged in code: the admin's choice stays
   });
 });
 
@@ -184,30 +184,26 @@ describe('computed fields in writes from the admin', () => {
     section = await createSection(app.strapi, 'Metro');
   });
 
-  it('ignores a view count and first publication time sent by an editor, but keeps the rest of the save', async () => {
+  it('ignores a first publication time sent by an editor, but keeps the rest of the save', async () => {
     const story = await createArticle(app.strapi, { title: 'Tram line reopens', section: section.documentId });
     const stamped = (await app.strapi.documents('api::article.article').findOne({ documentId: story.documentId, status: 'draft' } as never)) as Doc;
-    // The site's counter writes views outside the admin (here: the Document Service, no admin request).
-    await app.strapi.documents('api::article.article').update({ documentId: story.documentId, data: { viewCount: 42 } } as never);
 
     await cmWrite('put', `api::article.article/${story.documentId}?locale=en`)
-      .send({ title: 'Tram line reopens after repairs', viewCount: 0, firstPublishedAt: '2001-01-01T00:00:00.000Z' })
+      .send({ title: 'Tram line reopens after repairs', firstPublishedAt: '2001-01-01T00:00:00.000Z' })
       .expect(200);
 
     const after = (await app.strapi.documents('api::article.article').findOne({ documentId: story.documentId, status: 'draft' } as never)) as Doc;
     expect(after.title).toBe('Tram line reopens after repairs');
-    expect(after.viewCount).toBe(42);
     expect(new Date(after.firstPublishedAt as string).toISOString()).toBe(new Date(stamped.firstPublishedAt as string).toISOString());
   });
 
   it('still stamps the first publication of an article created and published from the admin', async () => {
     const before = Date.now();
     const res = await cmWrite('post', 'api::article.article/actions/publish?locale=en')
-      .send({ title: 'Night buses return', section: { connect: [{ documentId: section.documentId }] }, firstPublishedAt: '2001-01-01T00:00:00.000Z', viewCount: 500 })
+      .send({ title: 'Night buses return', section: { connect: [{ documentId: section.documentId }] }, firstPublishedAt: '2001-01-01T00:00:00.000Z' })
       .expect(200);
     const created = res.body.data;
     expect(new Date(created.firstPublishedAt).getTime()).toBeGreaterThanOrEqual(before - 1000);
-    expect(created.viewCount).toBe(0);
   });
 
   it('renders a photo’s credit line from its credit, whatever line the form sends', async () => {

@@ -467,6 +467,7 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
         'blocks.related-story',
         'blocks.quote',
         'blocks.external-embed',
+        'blocks.media',
       ]
     > &
       Schema.Attribute.SetPluginOptions<{
@@ -514,12 +515,27 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 120;
       }>;
+    leadMedia: Schema.Attribute.Component<'media.media-item', false> &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }>;
     leadPhoto: Schema.Attribute.Relation<'manyToOne', 'api::photo.photo'>;
     locale: Schema.Attribute.String;
     localizations: Schema.Attribute.Relation<
       'oneToMany',
       'api::article.article'
     >;
+    mediaKind: Schema.Attribute.Enumeration<
+      ['text', 'gallery', 'video', 'audio', 'infographic']
+    > &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }> &
+      Schema.Attribute.DefaultTo<'text'>;
     publishedAt: Schema.Attribute.DateTime;
     relatedLinks: Schema.Attribute.Component<
       'article.related-story-link',
@@ -560,19 +576,6 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
-    viewCount: Schema.Attribute.Integer &
-      Schema.Attribute.SetPluginOptions<{
-        i18n: {
-          localized: false;
-        };
-      }> &
-      Schema.Attribute.SetMinMax<
-        {
-          min: 0;
-        },
-        number
-      > &
-      Schema.Attribute.DefaultTo<0>;
   };
 }
 
@@ -657,6 +660,42 @@ export interface ApiPhotoPhoto extends Struct.CollectionTypeSchema {
       }>;
     publishedAt: Schema.Attribute.DateTime;
     takenAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface ApiRecommendedListRecommendedList
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'recommended_lists';
+  info: {
+    description: "Editors' ordered picks for the Recommended list: one site-wide list (no section) and one per section";
+    displayName: 'Recommended';
+    pluralName: 'recommended-lists';
+    singularName: 'recommended-list';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::recommended-list.recommended-list'
+    > &
+      Schema.Attribute.Private;
+    name: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    picks: Schema.Attribute.Component<'feed.recommended-pick', true>;
+    publishedAt: Schema.Attribute.DateTime;
+    section: Schema.Attribute.Relation<'oneToOne', 'api::section.section'>;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
@@ -1312,6 +1351,7 @@ declare module '@strapi/strapi' {
       'api::article.article': ApiArticleArticle;
       'api::gallery.gallery': ApiGalleryGallery;
       'api::photo.photo': ApiPhotoPhoto;
+      'api::recommended-list.recommended-list': ApiRecommendedListRecommendedList;
       'api::section.section': ApiSectionSection;
       'api::short-url.short-url': ApiShortUrlShortUrl;
       'api::tag.tag': ApiTagTag;

@@ -1,7 +1,7 @@
 // The response-cache key of a feed request: path plus the feed parameters, sorted, so that
 // the early cache middleware and the controllers agree on it without parsing the request twice.
 
-export const FEED_PARAMS = ['cursor', 'date', 'format', 'limit', 'locale'] as const;
+export const FEED_PARAMS = ['cursor', 'date', 'exclude', 'format', 'limit', 'locale', 'section', 'window'] as const;
 
 /**
  * Path and known parameters in a fixed order; parameters the feeds ignore are left out.

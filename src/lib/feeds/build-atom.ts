@@ -1,6 +1,6 @@
 // Atom 1.0 (RFC 4287) with Media RSS photos, through feedsmith.
 import { generateAtomFeed, type AtomFeed } from 'feedsmith';
-import { mediaContent } from './build-rss';
+import { mediaOf } from './build-rss';
 import { tightCdata } from './tight-cdata';
 import type { SyndicationFeed } from './syndication';
 
@@ -18,7 +18,7 @@ export function buildAtom(feed: SyndicationFeed): string {
     links: [{ href: e.url, rel: 'alternate', type: 'text/html' }],
     ...(e.summary ? { summary: { value: e.summary, type: 'text' } } : {}),
     ...(e.categories.length ? { categories: e.categories.map((term) => ({ term })) } : {}),
-    ...(e.photos.length ? { media: { contents: e.photos.map(mediaContent) } } : {}),
+    ...mediaOf(e),
   }));
   const xml = generateAtomFeed({
     id: feed.id,

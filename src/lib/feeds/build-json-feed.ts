@@ -11,7 +11,7 @@ export function buildJsonFeed(feed: SyndicationFeed): string {
       title: e.title,
       content_text: e.summary ?? e.title,
       ...(e.summary ? { summary: e.summary } : {}),
-      ...(photo ? { image: photo.url } : {}),
+      ...(photo && (photo.medium ?? 'image') === 'image' ? { image: photo.url } : photo?.thumbnailUrl ? { image: photo.thumbnailUrl } : {}),
       date_published: e.published,
       date_modified: e.updated,
       ...(e.categories.length ? { tags: e.categories } : {}),
@@ -19,6 +19,7 @@ export function buildJsonFeed(feed: SyndicationFeed): string {
       _newsroom: {
         ...e.extension,
         photos: e.photos.map((p) => ({
+          ...(p.medium && p.medium !== 'image' ? { medium: p.medium } : {}),
           url: p.url,
           thumbnailUrl: p.thumbnailUrl,
           width: p.width,

@@ -1,7 +1,7 @@
 // RSS 2.0 with Media RSS (media:content, thumbnail, description, credit, copyright), through feedsmith.
 import { generateRssFeed, type MediaNs, type RssFeed } from 'feedsmith';
 import { tightCdata } from './tight-cdata';
-import type { SyndicatedPhoto, SyndicationFeed } from './syndication';
+import type { SyndicatedPhoto, SyndicationEntry, SyndicationFeed } from './syndication';
 
 export function mediaContent(photo: SyndicatedPhoto): MediaNs.Content {
   const credits: MediaNs.Credit[] = [];
@@ -9,7 +9,7 @@ export function mediaContent(photo: SyndicatedPhoto): MediaNs.Content {
   if (photo.agency) credits.push({ value: photo.agency, role: 'distributor', scheme: 'urn:ebu' });
   return {
     url: photo.url,
-    medium: 'image',
+    medium: photo.medium ?? 'image',
     ...(photo.mime ? { type: photo.mime } : {}),
     ...(photo.width ? { width: photo.width } : {}),
     ...(photo.height ? { height: photo.height } : {}),
@@ -22,6 +22,15 @@ export function mediaContent(photo: SyndicatedPhoto): MediaNs.Content {
   };
 }
 
+/** An entry's Media RSS: its photos and its readers' views. */
+export function mediaOf(e: SyndicationEntry): { media?: MediaNs.ItemOrFeed } {
+  const media: MediaNs.ItemOrFeed = {
+    ...(e.photos.length ? { contents: e.photos.map(mediaContent) } : {}),
+    ...(e.views !== undefined ? { community: { statistics: { views: e.views } } } : {}),
+  };
+  return Object.keys(media).length ? { media } : {};
+}
+
 export function buildRss(feed: SyndicationFeed): string {
   const links: Array<{ href: string; rel: string; type: string }> = [{ href: feed.selfUrl, rel: 'self', type: 'application/rss+xml' }];
   if (feed.nextUrl) links.push({ href: feed.nextUrl, rel: 'next', type: 'application/rss+xml' });
@@ -32,7 +41,7 @@ export function buildRss(feed: SyndicationFeed): string {
     pubDate: e.published,
     ...(e.summary ? { description: e.summary } : {}),
     ...(e.categories.length ? { categories: e.categories.map((name) => ({ name })) } : {}),
-    ...(e.photos.length ? { media: { contents: e.photos.map(mediaContent) } } : {}),
+    ...mediaOf(e),
   }));
   const xml = generateRssFeed({
     title: feed.title,

@@ -1,9 +1,11 @@
 // Turns a feed (articles or a picture week) into the format-neutral entries the RSS, Atom
 // and JSON Feed renderers share. Photos whose credit forbids redistribution are dropped here.
 import { assetUrl, joinUrl } from './feed-urls';
-import type { AnyFeed, FeedArticle, FeedFormat, FeedLinks, FeedPhoto, FeedPicture } from './types';
+import type { AnyFeed, FeedArticle, FeedFormat, FeedLinks, FeedMedia, FeedPhoto, FeedPicture } from './types';
 
 export interface SyndicatedPhoto {
+  /** Media RSS medium; photos are images. */
+  medium?: 'image' | 'video' | 'audio';
   url: string;
   mime: string | null;
   width: number | null;
@@ -27,6 +29,8 @@ export interface SyndicationEntry {
   updated: Date;
   categories: string[];
   photos: SyndicatedPhoto[];
+  /** Readers' views (Media RSS media:community/media:statistics in RSS and Atom). */
+  views?: number;
   /** Extra fields kept in JSON Feed's `_newsroom` extension. */
   extension: Record<string, unknown>;
 }
@@ -77,8 +81,28 @@ export function feedUrl(links: FeedLinks, feedPath: string, format: FeedFormat, 
   return `${joinUrl(links.cmsUrl, feedPath)}?${search.toString()}`;
 }
 
+/** A multimedia item's media (video, audio, gallery photos) for Media RSS and JSON Feed. */
+export function syndicatedMedia(media: FeedMedia, links: FeedLinks): SyndicatedPhoto {
+  return {
+    medium: media.medium,
+    url: media.embed ? media.url : assetUrl(links.cmsUrl, media.url),
+    mime: media.mime,
+    width: media.width,
+    height: media.height,
+    thumbnailUrl: media.posterUrl ? assetUrl(links.cmsUrl, media.posterUrl) : null,
+    caption: media.caption ?? '',
+    altText: null,
+    creditLine: media.credit,
+    photographer: null,
+    agency: null,
+    copyright: media.credit,
+    license: null,
+  };
+}
+
 function articleEntry(article: FeedArticle, links: FeedLinks): SyndicationEntry {
   const photo = mayRedistribute(article.leadPhoto) ? syndicatedPhoto(article.leadPhoto!, links) : null;
+  const media = article.media?.filter((m) => m.mayRedistribute).map((m) => syndicatedMedia(m, links));
   return {
     id: `urn:newsroom:article:${article.documentId}${article.locale ? `:${article.locale}` : ''}`,
     url: article.url,
@@ -87,13 +111,16 @@ function articleEntry(article: FeedArticle, links: FeedLinks): SyndicationEntry 
     published: new Date(article.publishedAt),
     updated: new Date(article.updatedAt),
     categories: article.section ? [article.section.name] : [],
-    photos: photo ? [photo] : [],
+    photos: media ?? (photo ? [photo] : []),
+    ...(article.viewCount !== undefined ? { views: article.viewCount } : {}),
     extension: {
       documentId: article.documentId,
+      ...(article.viewCount !== undefined ? { viewCount: article.viewCount } : {}),
       kicker: article.kicker,
       dateline: article.dateline,
       section: article.section?.slug ?? null,
       shortUrl: article.shortUrl,
+      ...(article.kind ? { kind: article.kind, mediaKind: article.mediaKind ?? null } : {}),
     },
   };
 }
@@ -121,9 +148,10 @@ export function toSyndicationFeed(feed: AnyFeed, links: FeedLinks, format: FeedF
     feed.kind === 'articles'
       ? feed.items.map((a) => articleEntry(a, links))
       : feed.items.map((p) => pictureEntry(p, feed.homeUrl, links)).filter((e): e is SyndicationEntry => e !== null);
-  const base = feed.kind === 'pictures' ? { date: feed.week.start } : {};
+  const base = { ...(feed.kind === 'pictures' ? { date: feed.week.start } : {}), ...feed.feedParams };
+  const idQuery = new URLSearchParams(base).toString();
   return {
-    id: `${joinUrl(links.cmsUrl, feed.feedPath)}${feed.kind === 'pictures' ? `?date=${feed.week.start}` : ''}`,
+    id: `${joinUrl(links.cmsUrl, feed.feedPath)}${idQuery ? `?${idQuery}` : ''}`,
     title: feed.title,
     description: feed.description,
     language: feed.locale,

@@ -54,6 +54,27 @@ export interface FeedArticle {
   section: FeedSection | null;
   leadPhoto: FeedPhoto | null;
   shortUrl: string | null;
+  /** Readers' views, filled in live as the response is served (see view-marks.ts). */
+  viewCount?: number;
+  /** Multimedia feed: an article or a gallery, how its story is told, and its media. */
+  kind?: 'article' | 'gallery';
+  mediaKind?: string;
+  media?: FeedMedia[];
+}
+
+export interface FeedMedia {
+  medium: 'image' | 'video' | 'audio';
+  /** An upload's URL as stored, or an allowed host's embed URL. */
+  url: string;
+  embed: boolean;
+  mime: string | null;
+  width: number | null;
+  height: number | null;
+  posterUrl: string | null;
+  caption: string | null;
+  credit: string | null;
+  /** False for photos whose credit forbids redistribution: kept in JSON, dropped from syndication. */
+  mayRedistribute: boolean;
 }
 
 export interface FeedPicture {
@@ -81,6 +102,10 @@ interface FeedBase {
   updatedAt: string;
   pageInfo: PageInfo;
   surrogateKeys: string[];
+  /** Articles whose viewCount is a placeholder filled as the response is served. */
+  viewIds?: string[];
+  /** Query parameters that belong to the feed's own URL (e.g. window=7d). */
+  feedParams?: Record<string, string>;
 }
 
 export interface ArticleFeed extends FeedBase {

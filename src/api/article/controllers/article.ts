@@ -1,25 +1,44 @@
-// The core article controller plus the feed actions: "All news", the news sitemap and the article page by slug.
+// The core article controller plus the feed actions: "All news", the news sitemap, the article page
+// by slug, and the Most read, Recommended and Multimedia lists.
 import { factories } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { buildNewsSitemap } from '../../../lib/feeds/build-news-sitemap';
+import type { FeedQuery } from '../../../lib/feeds/feed-query';
+
+const LIST_TTL_MS = 60_000;
 
 export default factories.createCoreController('api::article.article', ({ strapi }) => {
   const feeds = () => strapi.service('api::feed.feed');
   const http = () => strapi.service('api::feed.feed-http');
+  const lists = () => strapi.service('api::feed.lists');
   return {
     async feed(ctx: Context) {
       await http().serveFeed(ctx, (query: { locale?: string; limit: number; cursor?: string }) => feeds().articleFeed(query));
     },
 
+    // Lists that move without a write (views, pick expiry) live at most a minute in the cache.
+    async mostRead(ctx: Context) {
+      await http().serveFeed(ctx, (query: FeedQuery) => lists().mostRead(query, ctx.query), { ttlMs: () => LIST_TTL_MS });
+    },
+
+    async recommended(ctx: Context) {
+      await http().serveFeed(ctx, (query: FeedQuery) => lists().recommended(query, ctx.query), { ttlMs: () => LIST_TTL_MS });
+    },
+
+    async multimedia(ctx: Context) {
+      await http().serveFeed(ctx, (query: FeedQuery) => lists().multimedia(query));
+    },
+
     async bySlug(ctx: Context) {
       await http().serve(ctx, async () => {
         const locale = http().parseQuery({ locale: ctx.query.locale }).locale;
-        const { page, surrogateKeys } = await feeds().articleBySlug(String(ctx.params.slug), locale);
+        const { page, surrogateKeys, viewIds } = await feeds().articleBySlug(String(ctx.params.slug), locale);
         return {
           body: JSON.stringify({ data: page, meta: {} }),
           contentType: 'application/json; charset=utf-8',
           lastModified: new Date(page.updatedAt),
           surrogateKeys,
+          viewIds,
         };
       });
     },

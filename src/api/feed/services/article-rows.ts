@@ -33,6 +33,8 @@ export interface ArticleRowsQuery {
   sectionId?: number;
   /** Keyset: strictly older than this (firstPublishedAt, id). */
   after?: { at: Date; id: number };
+  /** Only these articles (most read, recommended): the caller orders them. */
+  documentIds?: string[];
   limit: number;
 }
 
@@ -125,11 +127,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const section = joinTable(ARTICLE, 'section');
       const lead = joinTable(ARTICLE, 'leadPhoto');
       const first = `a.${column(ARTICLE, 'firstPublishedAt')}`;
-      const { sectionId, after } = query;
-      // Parameters: locale, section id, keyset time and id; the limit is part of the shape.
-      const params: unknown[] = [query.locale, sectionId ?? null, after?.at ?? null, after?.id ?? null];
-      const shape = `page:${sectionId !== undefined}:${after !== undefined}:${query.limit}`;
-      const rows = await run(shape, params, ([locale, sectionParam, at, id]) => {
+      const { sectionId, after, documentIds } = query;
+      if (documentIds && !documentIds.length) return [];
+      // Parameters: locale, section id, keyset time and id, then any documentIds; the limit is part of the shape.
+      const params: unknown[] = [query.locale, sectionId ?? null, after?.at ?? null, after?.id ?? null, ...(documentIds ?? [])];
+      const shape = `page:${sectionId !== undefined}:${after !== undefined}:${query.limit}:${documentIds?.length ?? '-'}`;
+      const rows = await run(shape, params, ([locale, sectionParam, at, id, ...ids]) => {
         const q = knex()
           .select({
             id: articleId,
@@ -164,6 +167,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           .andWhere(`a.${column(ARTICLE, 'locale')}`, locale)
           .whereNotNull(first);
         if (sectionId !== undefined) q.andWhere(`s.${column(SECTION, 'id')}`, sectionParam);
+        if (documentIds) q.whereIn(`a.${column(ARTICLE, 'documentId')}`, ids);
         if (after) q.andWhere((w) => w.where(first, '<', at).orWhere((x) => x.where(first, at).andWhere(articleId, '<', id)));
         return q
           .orderBy([

@@ -10,6 +10,7 @@ import { renderFeed } from '../../../lib/feeds/render-feed';
 import { FeedQueryError, parseFeedQuery, type FeedQuery } from '../../../lib/feeds/feed-query';
 import type { AnyFeed } from '../../../lib/feeds/types';
 import { errors } from '@strapi/utils';
+import { fillMarked, splitMarked, type MarkedBody } from '../../../lib/feeds/view-marks';
 import { cacheControl, etagFor, isNotModified, surrogateKeyHeader, variantEtag, type Encoding } from '../../../lib/feeds/http-cache';
 
 const gzip = promisify(zlib.gzip);
@@ -22,6 +23,8 @@ export interface RenderedFeed {
   surrogateKeys: string[];
   /** Shorter lifetime in the memory cache, e.g. until the picture week rolls over. */
   ttlMs?: number;
+  /** Articles whose viewCount placeholders the body carries, in placeholder order. */
+  viewIds?: string[];
 }
 
 export interface CachedFeed {
@@ -34,6 +37,16 @@ export interface CachedFeed {
   variants: Partial<Record<Exclude<Encoding, 'identity'>, Promise<Buffer>>>;
   /** The security headers the full stack set on the miss (CSP, HSTS, nosniff…), replayed on early hits. */
   stackHeaders: Record<string, string | string[]>;
+  /** The body split at its viewCount placeholders; `live` is the last fill, reused until a total changes. */
+  marked?: MarkedBody;
+  live?: LiveBody;
+}
+
+interface LiveBody {
+  key: string;
+  body: Buffer;
+  etag: string;
+  variants: CachedFeed['variants'];
 }
 
 /** Headers that depend on the request or on the feed itself, never replayed from another response. */
@@ -76,7 +89,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   let corsWithoutOrigin: Record<string, string | string[]> | null = null;
   const store = () => (cache ??= new ResponseCache<CachedFeed>({ maxEntries: cfg().maxEntries, ttlMs: cfg().ttlSeconds * 1000 }));
 
-  function variant(entry: CachedFeed, encoding: Encoding): Promise<Buffer> {
+  /**
+   * The one merge-at-serve step: a cached body with viewCount placeholders gets the current
+   * totals (kept live by every flush, see the views plugin), with its own ETag and compressed
+   * variants, computed again only when one of its totals changed.
+   */
+  async function withLiveViewCounts(entry: CachedFeed): Promise<Pick<CachedFeed, 'body' | 'etag' | 'variants'>> {
+    if (!entry.marked) return entry;
+    const views = strapi.plugin('views')?.service('live-totals');
+    const totals: Map<string, number> = views ? await views.totals(entry.marked.ids) : new Map();
+    const key = entry.marked.ids.map((id) => totals.get(id) ?? 0).join(',');
+    if (entry.live?.key !== key) {
+      const body = Buffer.from(fillMarked(entry.marked, totals), 'utf8');
+      entry.live = { key, body, etag: etagFor(body), variants: {} };
+    }
+    return entry.live;
+  }
+
+  function variant(entry: Pick<CachedFeed, 'body' | 'variants'>, encoding: Encoding): Promise<Buffer> {
     if (encoding === 'identity') return Promise.resolve(entry.body);
     entry.variants[encoding] ??=
       encoding === 'br'
@@ -90,7 +120,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * (CORS sets Origin) and always names both, so a shared cache keeps one origin's CORS answer
    * and one encoding from another's, on misses, warm hits and 304s alike.
    */
-  async function send(ctx: Context, entry: CachedFeed, state: 'hit' | 'miss' | 'off') {
+  async function send(ctx: Context, cached: CachedFeed, state: 'hit' | 'miss' | 'off') {
+    const entry = { ...cached, ...(await withLiveViewCounts(cached)) };
     // Koa's negotiation honours q-values (gzip;q=1, br;q=0.1 is gzip); equal ones go in the client's order.
     const accepted = entry.body.length >= MIN_COMPRESS_BYTES ? ctx.acceptsEncodings('br', 'gzip', 'identity') : 'identity';
     const encoding: Encoding = accepted === 'br' || accepted === 'gzip' ? accepted : 'identity';
@@ -142,7 +173,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const generation = store().generation;
       const rendered = await produce();
       const body = Buffer.from(rendered.body, 'utf8');
+      const marked = rendered.viewIds?.length ? splitMarked(rendered.body, rendered.viewIds) : undefined;
       const entry: CachedFeed = {
+        ...(marked && marked.slots.length ? { marked } : {}),
         body,
         contentType: rendered.contentType,
         etag: etagFor(body),
@@ -179,6 +212,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           lastModified: new Date(feed.updatedAt),
           surrogateKeys: feed.surrogateKeys,
           ttlMs: opts.ttlMs?.(query),
+          viewIds: feed.viewIds,
         };
       });
     },

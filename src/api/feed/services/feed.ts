@@ -9,6 +9,7 @@ import { pictureWeekUrl } from '../../../lib/feeds/feed-urls';
 import type { ArticleFeed, FeedArticle, FeedLinks, FeedPicture, PictureFeed } from '../../../lib/feeds/types';
 import { latestCompletedWeek, parseDay, pictureWeekTitle, titlePrefixFor, weekContaining, weekOfInstant, weekRange, type PictureWeek } from '../../../lib/weeks/picture-week';
 import type { NewsSitemapEntry } from '../../../lib/feeds/build-news-sitemap';
+import { markViewCounts } from '../../../lib/feeds/view-marks';
 
 const ARTICLE = 'api::article.article';
 const SECTION = 'api::section.section';
@@ -168,6 +169,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     resolveLocale,
 
+    /** Feed items for article rows (as article-rows reads them), with their short links. */
+    articleItems: withShortUrls,
+
+    /** A section by slug (name, slug, description, row id); NotFoundError when there is none. */
+    async sectionBySlug(slug: string): Promise<Raw & { id: number; name: string; slug: string }> {
+      if (!SLUG.test(slug)) throw new errors.NotFoundError(`No section with the slug "${slug.slice(0, 200)}".`);
+      const raw = (await strapi.documents(SECTION).findFirst({ filters: { slug }, fields: ['name', 'slug', 'description', 'updatedAt'] } as never)) as Raw | null;
+      if (!raw || !toFeedSection(raw)) throw new errors.NotFoundError(`No section with the slug "${slug.slice(0, 200)}".`);
+      return raw as Raw & { id: number; name: string; slug: string };
+    },
+
+    /** Signed cursors of one feed, for the lists that page by position. */
+    readCursor,
+    writeCursor: (feed: string, after: CursorValue[]) => encodeCursor({ feed, after }, signingKey()),
+    badCursor,
+
     /** "All news": the latest published articles. */
     async articleFeed(req: FeedRequest): Promise<ArticleFeed> {
       const locale = await resolveLocale(req.locale);
@@ -183,6 +200,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         updatedAt: newest(items.flatMap((a) => [a.updatedAt, a.leadPhoto?.updatedAt])),
         pageInfo,
         surrogateKeys: ['feed', 'feed:articles', ...articleKeys(items)],
+        viewIds: markViewCounts(items),
         section: null,
         items,
       };
@@ -211,6 +229,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         updatedAt: newest([raw.updatedAt as string, ...items.flatMap((a) => [a.updatedAt, a.leadPhoto?.updatedAt])]),
         pageInfo,
         surrogateKeys: ['feed', `feed:section`, `feed:section:${section.slug}`, `section:${section.slug}`, ...articleKeys(items)],
+        viewIds: markViewCounts(items),
         section,
         items,
       };
@@ -315,14 +334,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** The article page by slug, everything it shows resolved; NotFoundError when not published. */
-    async articleBySlug(slug: string, requestedLocale?: string): Promise<{ page: ArticlePage; surrogateKeys: string[] }> {
+    async articleBySlug(slug: string, requestedLocale?: string): Promise<{ page: ArticlePage; surrogateKeys: string[]; viewIds: string[] }> {
       if (!SLUG.test(slug)) throw new errors.NotFoundError(`No published article with the slug "${slug.slice(0, 200)}".`);
       const locale = await resolveLocale(requestedLocale);
       const raw = (await strapi.documents(ARTICLE).findFirst({
         status: 'published',
         locale,
         filters: { slug },
-        fields: [...ARTICLE_FIELDS, 'viewCount', 'commentsEnabled', 'publishedAt'],
+        fields: [...ARTICLE_FIELDS, 'commentsEnabled', 'publishedAt'],
         populate: {
           ...ARTICLE_POPULATE,
           tags: { fields: ['name', 'slug'] },
@@ -345,7 +364,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const page = toArticlePage(raw, urls(), links.get(String(raw.documentId))?.shortUrl ?? null);
       // Everything the page shows (tags, photos in blocks, linked stories, their sections and photos) by its key.
       const keys = ['feed', 'article-page', ...articleKeys([page]), ...strapi.service('api::feed.surrogate-keys').ofDocument(ARTICLE, raw)];
-      return { page, surrogateKeys: keys };
+      return { page, surrogateKeys: keys, viewIds: markViewCounts([page]) };
     },
 
     /** Articles first published in the last 48 hours, for the Google News sitemap. */
