@@ -3,7 +3,7 @@ import crypto from 'crypto';
 
 /** HMAC-SHA256 of address, user agent and article under the day's salt; 128 bits in hex. */
 export function readerKey(salt: string, address: string, userAgent: string, documentId: string): string {
-  return crypto.createHmac('sha256', salt).update(`${address}\n${userAgent}\n${documentId}`).digest('hex').slice(0, 32);
+  return crypto.createHmac('sha256', salt).update(JSON.stringify([address, userAgent, documentId])).digest('hex').slice(0, 32);
 }
 
 /** The UTC day a salt belongs to, e.g. "2026-12-01". */
