@@ -50,6 +50,17 @@ export const CONTENT_TYPE_VIEWS: Record<string, ViewDefaults> = {
       footnotes: { label: 'Footnotes', description: 'Corrections and legal notes printed at the end.' },
       firstPublishedAt: { label: 'First published', listLabel: 'Published', description: 'Set on first publication and never changed afterwards.' },
       commentsEnabled: { label: 'Comments open' },
+      mediaKind: { label: 'Told mainly in', description: 'Anything but text puts the article in the Multimedia list.' },
+      leadMedia: { label: 'Lead video or audio', description: 'Shown instead of the lead photo: an embed from an allowed host or an uploaded file.' },
+    },
+  },
+  'api::recommended-list.recommended-list': {
+    settings: { mainField: 'name', ...NEWEST_FIRST },
+    list: ['name', 'section'],
+    fields: {
+      name: { label: 'Name', description: 'For editors only, e.g. “Front page” or “Sport desk”.' },
+      section: { label: 'Section', description: 'Leave empty for the site-wide list; one list per section.', mainField: 'name' },
+      picks: { label: 'Picks', description: 'In reading order; drag to reorder. Expired picks drop out by themselves; Most read fills the rest.' },
     },
   },
   'api::photo.photo': {
@@ -113,6 +124,22 @@ export const CONTENT_TYPE_VIEWS: Record<string, ViewDefaults> = {
 };
 
 export const COMPONENT_VIEWS: Record<string, ViewDefaults> = {
+  'feed.recommended-pick': {
+    fields: {
+      article: { label: 'Article', mainField: 'title' },
+      expiresAt: { label: 'Until', description: 'Optional: the pick drops out at this time.' },
+    },
+  },
+  'media.media-item': {
+    fields: {
+      kind: { label: 'Kind' },
+      embedUrl: { label: 'Embed URL', placeholder: 'https://www.youtube-nocookie.com/embed/…', description: 'From an allowed host (MEDIA_EMBED_HOSTS); or upload a file instead.' },
+      file: { label: 'File', description: 'An uploaded video or audio file, when there is no embed.' },
+      poster: { label: 'Poster', description: 'The still shown before playing.' },
+      caption: { label: 'Caption' },
+      credit: { label: 'Credit' },
+    },
+  },
   'article.related-story-link': {
     fields: {
       article: { label: 'Article', description: 'One of our articles, or leave empty and give an external URL.', mainField: 'title' },

@@ -35,7 +35,7 @@ const beacon = (documentId: string, opts: { ua?: string; ip?: string; headers?: 
 };
 
 beforeAll(async () => {
-  app = await startApp({ TRUST_PROXY: 'true', VIEWS_FLUSH_INTERVAL: '3600', VIEWS_RATE_LIMIT_POINTS: String(RATE_POINTS), VIEWS_RATE_LIMIT_DURATION: '600' });
+  app = await startApp({ ADMIN_EMAIL: 'desk@example.com', ADMIN_PASSWORD: 'Newsroom-2024', TRUST_PROXY: 'true', VIEWS_FLUSH_INTERVAL: '3600', VIEWS_RATE_LIMIT_POINTS: String(RATE_POINTS), VIEWS_RATE_LIMIT_DURATION: '600' });
   section = await createSection(app.strapi, 'World', { slug: 'world' });
   // One listening server for every request (supertest would otherwise open one per request).
   if (!app.server.listening) await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
@@ -232,5 +232,27 @@ describe('exactness and storage', () => {
     const days = await knex('views_daily').where('article_document_id', story.documentId).select('day', 'views');
     expect(days.map((d: { views: number }) => Number(d.views)).reduce((a: number, b: number) => a + b, 0)).toBe(7);
     expect(await totalOf(story.documentId)).toBe(8);
+  });
+});
+
+describe('the editors\' numbers', () => {
+  it('the admin stats route gives the total and 48 hourly buckets; it needs an admin login', async () => {
+    const story = await createArticle(app.strapi, { title: 'Charted', section: section.documentId });
+    const nowHour = Math.floor(Date.now() / 3_600_000);
+    await app.strapi.plugin('views').service('view-store').add([
+      { documentId: story.documentId, hour: nowHour, views: 4 },
+      { documentId: story.documentId, hour: nowHour - 47, views: 2 },
+      { documentId: story.documentId, hour: nowHour - 48, views: 9 },
+    ]);
+    await request(base).get(`/views/articles/${story.documentId}/stats`).expect(401);
+    const login = await request(base).post('/admin/login').send({ email: 'desk@example.com', password: 'Newsroom-2024' }).expect(200);
+    const res = await request(base).get(`/views/articles/${story.documentId}/stats`).set('Authorization', `Bearer ${login.body.data.token}`).expect(200);
+    expect(res.body.data.total).toBe(15);
+    expect(res.body.data.hourly).toHaveLength(48);
+    expect(res.body.data.hourly[0].views).toBe(2);
+    expect(res.body.data.hourly[47].views).toBe(4);
+    expect(res.body.data.hourly.reduce((a: number, h: { views: number }) => a + h.views, 0)).toBe(6);
+    const bad = await request(base).get('/views/articles/not-an-id!/stats').set('Authorization', `Bearer ${login.body.data.token}`);
+    expect(bad.status).toBe(400);
   });
 });

@@ -1,8 +1,10 @@
-// The article editor's "Newsroom" side panel: short URL, hits, views and first publication,
-// shown read-only (they are computed by the CMS and the site, never typed by editors).
+// The article editor's "Newsroom" side panel: short URL, hits, views (total and the last 48 hours)
+// and first publication, shown read-only (they are computed by the CMS and the site, never typed by editors).
 import * as React from 'react';
 import { Box, Flex, Link, Typography } from '@strapi/design-system';
+import { useFetchClient } from '@strapi/strapi/admin';
 import type { PanelComponent, PanelComponentProps } from '@strapi/content-manager/strapi-admin';
+import { ViewsChart, type HourViews } from './views-chart';
 
 const ARTICLE = 'api::article.article';
 
@@ -44,6 +46,25 @@ function useShortUrl(documentId: string | undefined, refreshKey: unknown): Loade
   return loaded;
 }
 
+type ViewStats = { state: 'loading' } | { state: 'error' } | { state: 'ok'; total: number; hourly: HourViews[] };
+
+/** The views plugin's admin route: the total and views per hour over the last 48 hours. */
+function useViewStats(documentId: string | undefined, refreshKey: unknown): ViewStats {
+  const { get } = useFetchClient();
+  const [stats, setStats] = React.useState<ViewStats>({ state: 'loading' });
+  React.useEffect(() => {
+    if (!documentId) return;
+    let live = true;
+    get<{ data: { total: number; hourly: HourViews[] } }>(`/views/articles/${encodeURIComponent(documentId)}/stats`)
+      .then((res) => live && setStats({ state: 'ok', ...res.data.data }))
+      .catch(() => live && setStats({ state: 'error' }));
+    return () => {
+      live = false;
+    };
+  }, [documentId, refreshKey, get]);
+  return stats;
+}
+
 function Fact({ label, children, testId }: { label: string; children: React.ReactNode; testId: string }) {
   return (
     <Flex direction="column" alignItems="stretch" gap={1} data-testid={testId}>
@@ -65,7 +86,7 @@ function ArticleFacts({ documentId, document }: Pick<PanelComponentProps, 'docum
   const doc = (document ?? {}) as Record<string, unknown>;
   // Look again after a publish or save: the short URL is made on first publication.
   const short = useShortUrl(documentId, `${String(doc.status)}|${String(doc.updatedAt)}|${String(doc.firstPublishedAt)}`);
-  const views = typeof doc.viewCount === 'number' || typeof doc.viewCount === 'string' ? Number(doc.viewCount) : 0;
+  const views = useViewStats(documentId, String(doc.updatedAt));
   const firstPublished = formatDate(doc.firstPublishedAt);
 
   return (
@@ -90,8 +111,16 @@ function ArticleFacts({ documentId, document }: Pick<PanelComponentProps, 'docum
           </Fact>
         ) : null}
         <Fact label="Views" testId="newsroom-views">
-          {views.toLocaleString()}
+          {views.state === 'ok' ? views.total.toLocaleString() : views.state === 'loading' ? 'Loading…' : 'Could not be loaded'}
         </Fact>
+        {views.state === 'ok' ? (
+          <Flex direction="column" alignItems="stretch" gap={1}>
+            <Typography variant="sigma" textColor="neutral600">
+              Last 48 hours
+            </Typography>
+            <ViewsChart hours={views.hourly} />
+          </Flex>
+        ) : null}
         <Fact label="First published" testId="newsroom-first-published">
           {firstPublished ?? 'Not yet published'}
         </Fact>
