@@ -11,6 +11,7 @@ import sharp from 'sharp';
 import { subDays } from 'date-fns';
 import { ARTICLES, AGENCIES, PHOTOGRAPHERS, SECTIONS, type DemoArticle } from './demo-content';
 import { shiftDay, type PictureWeek } from '../lib/weeks/picture-week';
+import { seedReadersNumbers } from './seed-readers-numbers';
 
 type Doc = { documentId: string; id: number };
 
@@ -43,6 +44,7 @@ export async function seedDemoNewsroom(strapi: Core.Strapi, now = new Date()) {
       articles.push(await seedArticle(strapi, ARTICLES[i], i, { sections, tags, photos, earlier: articles, publishedAt }));
     }
     await seedGalleries(strapi, photos, now);
+    await seedReadersNumbers(strapi, articles, sections, now);
     strapi.log.info(`Seeded ${articles.length} demo articles, ${photos.length} photos and 2 galleries.`);
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });

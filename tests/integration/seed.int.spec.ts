@@ -14,6 +14,19 @@ afterAll(async () => {
 });
 
 describe('demo newsroom', () => {
+  it('shows readers\' numbers: most read with view counts, Recommended picks and a Multimedia list', async () => {
+    const mostRead = await request(app.server).get('/api/feeds/most-read?window=30d').expect(200);
+    expect(mostRead.body.data.length).toBeGreaterThanOrEqual(10);
+    const counts = mostRead.body.data.map((a: { viewCount: number }) => a.viewCount);
+    expect(counts[0]).toBeGreaterThan(0);
+    expect([...counts].sort((a: number, b: number) => b - a)).toEqual(counts);
+    const recommended = await request(app.server).get('/api/feeds/recommended?limit=5').expect(200);
+    expect(recommended.body.data).toHaveLength(5);
+    const multimedia = await request(app.server).get('/api/feeds/multimedia').expect(200);
+    const kinds = multimedia.body.data.map((i: { mediaKind: string }) => i.mediaKind);
+    expect(kinds).toEqual(expect.arrayContaining(['video', 'infographic', 'gallery']));
+  });
+
   it('has sections, about 40 published articles over several weeks, and two picture galleries', async () => {
     const sections = await request(app.server).get('/api/sections').expect(200);
     expect(sections.body.data.length).toBeGreaterThanOrEqual(5);
