@@ -81,6 +81,7 @@ export default ({ env }: { env: any }) => ({
       dedupeMinutes: env.int('VIEWS_DEDUPE_MINUTES', 30),
       rateLimitPoints: env.int('VIEWS_RATE_LIMIT_POINTS', 60),
       rateLimitDurationSeconds: env.int('VIEWS_RATE_LIMIT_DURATION', 60),
+      rankingTtlSeconds: env.int('VIEWS_RANKING_TTL', 60),
     },
   },
 });

@@ -14,7 +14,7 @@ export interface BenchOptions {
   writeLoadSeconds: number;
   /** Reader requests per second in the write-load scenario. */
   readsPerSecond: number;
-  /** Scenario keys to run (a, b, c, c1k, d1, d2, e, wr); all when empty. */
+  /** Scenario keys to run (a, b, c, c1k, d1, d2, e, wr, v, mr, mrc, mrc24); all when empty. */
   only: string[];
   reseed: boolean;
   /** Write V8 CPU profiles of the Strapi processes to bench/results/profiles. */

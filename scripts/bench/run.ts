@@ -21,6 +21,7 @@ import {
   type BenchOptions,
   type ScenarioResult,
 } from './report';
+import { beaconRequests } from './views';
 
 interface AutocannonResult {
   duration: number;
@@ -33,7 +34,7 @@ interface AutocannonResult {
   requests: { total: number; average: number };
   throughput: { total: number };
 }
-type Autocannon = (opts: { url: string; connections: number; duration: number; headers?: Record<string, string> }) => Promise<AutocannonResult>;
+type Autocannon = (opts: { url: string; connections: number; duration: number; headers?: Record<string, string>; method?: string; requests?: unknown[] }) => Promise<AutocannonResult>;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const autocannon = require('autocannon') as Autocannon;
 
@@ -75,7 +76,7 @@ function schemaFingerprint(): string {
   walk(path.join(appDir, 'src', 'api'));
   walk(path.join(appDir, 'src', 'components'));
   // What the seed writes also depends on the seeder itself and the short-code alphabet.
-  for (const f of ['scripts/bench/seed.ts', 'scripts/bench/bulk-writer.ts', 'src/lib/short-urls/short-code.ts']) {
+  for (const f of ['scripts/bench/seed.ts', 'scripts/bench/bulk-writer.ts', 'scripts/bench/views.ts', 'src/lib/short-urls/short-code.ts', 'src/plugins/views/server/services/view-store.ts']) {
     if (fs.existsSync(path.join(appDir, f))) files.push(path.join(appDir, f));
   }
   for (const file of files.sort()) hash.update(path.relative(appDir, file)).update(fs.readFileSync(file));
@@ -143,10 +144,22 @@ async function ensureDatabase(articles: number, opts: BenchOptions): Promise<See
 // ---------------------------------------------------------------------------------------------
 // Server processes
 
+export interface FlushStats {
+  ran: boolean;
+  /** SQL statements during the flush (all of them: drain is in memory, writes, the totals read back). */
+  queries: number;
+  /** Upsert statements, article rows written, views in the batch. */
+  statements: number;
+  rows: number;
+  views: number;
+}
+
 interface Server {
   child: ChildProcess;
   port: number;
   stats(): Promise<{ queries: number; rss: number }>;
+  /** Runs one views flush in the server process (views scenarios). */
+  flushViews(): Promise<FlushStats>;
   /** Starts (file undefined) or stops and writes a CPU profile of the server process. */
   profile(action: 'start' | 'stop', file?: string): Promise<void>;
   stop(): Promise<void>;
@@ -165,6 +178,7 @@ async function startServer(key: string, script: 'server' | 'bare-server', env: R
   let nextId = 1;
   const pending = new Map<number, (s: { queries: number; rss: number }) => void>();
   const profiling = new Map<number, () => void>();
+  const flushes = new Map<number, (s: FlushStats) => void>();
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${key}: server not ready after 300 s; see ${logFile}`)), 300_000);
     child.on('message', (m: { type: string; id?: number; queries?: number; rss?: number }) => {
@@ -174,6 +188,9 @@ async function startServer(key: string, script: 'server' | 'bare-server', env: R
       } else if (m.type === 'stats') {
         pending.get(m.id ?? 0)?.({ queries: m.queries ?? 0, rss: m.rss ?? 0 });
         pending.delete(m.id ?? 0);
+      } else if (m.type === 'views-flushed') {
+        flushes.get(m.id ?? 0)?.(m as unknown as FlushStats);
+        flushes.delete(m.id ?? 0);
       } else if (m.type === 'profiling') {
         profiling.get(m.id ?? 0)?.();
         profiling.delete(m.id ?? 0);
@@ -193,6 +210,12 @@ async function startServer(key: string, script: 'server' | 'bare-server', env: R
         const id = nextId++;
         pending.set(id, resolve);
         child.send({ type: 'stats', id });
+      }),
+    flushViews: () =>
+      new Promise((resolve) => {
+        const id = nextId++;
+        flushes.set(id, resolve);
+        child.send({ type: 'views-flush', id });
       }),
     profile: (action, file) =>
       new Promise((resolve) => {
@@ -361,6 +384,92 @@ async function writeLoadScenario(db: SeedInfo, opts: BenchOptions, notes: string
   return [out[0], out[1]];
 }
 
+// ---------------------------------------------------------------------------------------------
+// Readers' numbers: beacon ingestion (v) and the most-read feed warm (mr) and cold (mrc)
+
+const BEACON_ARTICLES = 50;
+const BEACON_READERS = 20_000;
+const FLUSH_EVERY_MS = 5_000;
+const BEACON_TARGET = 5_000;
+
+async function runViewScenarios(db: SeedInfo, opts: BenchOptions, want: (key: string) => boolean, results: ScenarioResult[], notes: string[]) {
+  const targets: Array<{ name: string; goal: string; measured: string; met: boolean | null }> = [];
+  if (want('v')) {
+    const scenario: Scenario = {
+      key: 'v',
+      label: 'view beacons (POST, 202)',
+      path: '/api/articles/:id/views',
+      db,
+      // Flushes are driven by the harness every 5 s, so each one's writes can be counted.
+      env: { VIEWS_FLUSH_INTERVAL: '3600', VIEWS_RATE_LIMIT_POINTS: '1000000000', VIEWS_RATE_LIMIT_DURATION: '1' },
+      expect: (s) => s === 202,
+    };
+    try {
+      await withStrapi(scenario, opts, async (server) => {
+        const page = JSON.parse((await get(server.port, `${FEED_PATH}?limit=${BEACON_ARTICLES}`)).body.toString()) as { data: Array<{ documentId: string }> };
+        const ids = page.data.map((a) => a.documentId);
+        const beacons = (seconds: number) =>
+          autocannon({ url: `http://127.0.0.1:${server.port}`, connections: opts.connections, duration: seconds, headers: HEADERS, ...beaconRequests(ids, BEACON_READERS, HEADERS['user-agent']) });
+        if (opts.warmup > 0) await beacons(opts.warmup);
+        await server.flushViews();
+        const flushes: FlushStats[] = [];
+        const before = await server.stats();
+        const ticker = setInterval(() => void server.flushViews().then((f) => flushes.push(f)), FLUSH_EVERY_MS);
+        const result = await beacons(opts.duration);
+        clearInterval(ticker);
+        const after = await server.stats();
+        flushes.push(await server.flushViews());
+        const ran = flushes.filter((f) => f.ran && f.views > 0);
+        const flushQueries = ran.reduce((n, f) => n + f.queries, 0);
+        const completed = result.requests.total;
+        const avg = (pick: (f: FlushStats) => number) => (ran.length ? ran.reduce((n, f) => n + pick(f), 0) / ran.length : 0);
+        results.push({
+          key: 'v',
+          label: scenario.label,
+          path: scenario.path,
+          articles: db.articles,
+          rps: completed / opts.duration,
+          p50: result.latency.p50,
+          p99: result.latency.p99,
+          bodyBytes: 0,
+          wireBytes: completed > 0 ? result.throughput.total / completed : 0,
+          // SQL outside the flushes, per beacon (the published check is cached; claims and counters are in the store).
+          queriesPerRequest: completed > 0 ? Math.max(0, after.queries - before.queries - flushQueries) / completed : null,
+          queriesPerRequestUnderLoad: null,
+          peakRssMb: after.rss / 1024 / 1024,
+          requests: completed,
+          errors: result.errors + result.timeouts,
+          unexpectedStatus: completed - result['2xx'],
+          extra: { flushes: ran.length, viewsPerFlush: avg((f) => f.views), rowsPerFlush: avg((f) => f.rows), upsertsPerFlush: avg((f) => f.statements), sqlPerFlush: avg((f) => f.queries) },
+        });
+        log(`  v: ${(completed / opts.duration).toFixed(0)} beacons/s; ${ran.length} flushes, each ~${avg((f) => f.views).toFixed(0)} views → ${avg((f) => f.rows).toFixed(0)} article rows in ${avg((f) => f.statements).toFixed(1)} upserts (${avg((f) => f.queries).toFixed(1)} SQL)`);
+        targets.push({ name: 'view beacons per second, one instance', goal: `≥ ${BEACON_TARGET}`, measured: (completed / opts.duration).toFixed(0), met: completed / opts.duration >= BEACON_TARGET });
+        targets.push({
+          name: 'article rows written per flush',
+          goal: 'distinct articles, not beacons',
+          measured: `${avg((f) => f.rows).toFixed(0)} rows for ${avg((f) => f.views).toFixed(0)} views`,
+          met: ran.length > 0 && ran.every((f) => f.rows <= ids.length && f.rows < f.views),
+        });
+      });
+    } catch (error) {
+      notes.push(`v not measured: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    }
+  }
+  const mostRead: Scenario[] = [
+    { key: 'mr', label: 'most read 30d, warm', path: '/api/feeds/most-read?window=30d', db, env: { FEED_CACHE: 'true' }, expect: ok },
+    { key: 'mrc', label: 'most read 30d, cold (no caches)', path: '/api/feeds/most-read?window=30d', db, env: { FEED_CACHE: 'false', VIEWS_RANKING_TTL: '0' }, expect: ok },
+    { key: 'mrc24', label: 'most read 24h, cold (no caches)', path: '/api/feeds/most-read?window=24h', db, env: { FEED_CACHE: 'false', VIEWS_RANKING_TTL: '0' }, expect: ok },
+  ];
+  for (const scenario of mostRead.filter((s) => want(s.key))) {
+    try {
+      results.push(await withStrapi(scenario, opts, (server) => measure(scenario, server, opts, true)));
+    } catch (error) {
+      notes.push(`${scenario.key} not measured: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    }
+  }
+  return targets;
+}
+
 async function main(argv: string[]) {
   const opts = parseBenchArgs(argv);
   const want = (key: string) => opts.only.length === 0 || opts.only.includes(key);
@@ -431,9 +540,10 @@ async function main(argv: string[]) {
   }
 
   const warmHitRatio = want('wr') && small ? await writeLoadScenario(small, opts, notes) : null;
+  const viewTargets = await runViewScenarios(big, opts, want, results, notes);
 
   const ratios = computeRatios(results);
-  const targets = evaluateTargets(results, ratios, { memoryLimitMb: MEMORY_LIMIT_MB, maxQueries: MAX_QUERIES });
+  const targets = [...evaluateTargets(results, ratios, { memoryLimitMb: MEMORY_LIMIT_MB, maxQueries: MAX_QUERIES }), ...viewTargets];
   const machine = {
     cpus: os.cpus().length,
     cpuModel: os.cpus()[0]?.model ?? 'unknown',

@@ -10,6 +10,7 @@ import type { Knex } from 'knex';
 import sharp from 'sharp';
 import { customAlphabet } from 'nanoid';
 import { BulkWriter } from './bulk-writer';
+import { seedViewBuckets } from './views';
 import { benchEnv, loadStrapi } from './boot';
 import { ARTICLES, AGENCIES, PHOTOGRAPHERS } from '../../src/seed/demo-content';
 import { makeSlug } from '../../src/lib/slugs/make-slug';
@@ -315,6 +316,7 @@ async function main(argv: string[]) {
     await seedBenchmark(strapi, { articles, photos: 5000, now: new Date(), log });
     await verifyAgainstDocumentService(strapi);
     log('  verified: a seeded article reads back like one created through the Document Service');
+    await seedViewBuckets(strapi, new Date(), log);
     const hasShortUrls = Boolean(strapi.db.metadata.get(SHORT_URL)?.attributes.code);
     if (info) fs.writeFileSync(info, JSON.stringify({ shortCode: hasShortUrls ? benchShortCode(articles - 1) : null }));
   } finally {

@@ -4,6 +4,7 @@ import fs from 'fs';
 import inspector from 'inspector';
 import type { Knex } from 'knex';
 import { loadStrapi } from './boot';
+import { platform } from '../../src/platform';
 
 export interface ServerStats {
   type: 'stats';
@@ -36,6 +37,15 @@ async function main() {
         profiler.disconnect();
         process.send?.({ type: 'profiling', id: message.id });
       });
+    } else if (message.type === 'views-flush') {
+      // One views flush on the harness's clock, with the SQL it took and what it wrote.
+      const before = queries;
+      platform(strapi)
+        .jobs.runNow('views-flush')
+        .then((ran) => {
+          const write = ran ? strapi.plugin('views').service('view-store').lastWrite() : { statements: 0, rows: 0, views: 0 };
+          process.send?.({ type: 'views-flushed', id: message.id, ran, queries: queries - before, ...write });
+        });
     } else if (message.type === 'stop') {
       strapi.destroy().finally(() => process.exit(0));
     }

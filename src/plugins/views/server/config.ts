@@ -10,6 +10,8 @@ export interface ViewsConfig {
   /** Beacons per client address within rateLimitDurationSeconds. */
   rateLimitPoints: number;
   rateLimitDurationSeconds: number;
+  /** How long a most-read ranking is reused (0: computed on every request, for benchmarks). */
+  rankingTtlSeconds: number;
 }
 
 export default {
@@ -20,6 +22,7 @@ export default {
     retentionDays: 30,
     rateLimitPoints: 60,
     rateLimitDurationSeconds: 60,
+    rankingTtlSeconds: 60,
   } satisfies ViewsConfig,
   validator(config: ViewsConfig) {
     const whole = (name: keyof ViewsConfig, min: number, max: number) => {
@@ -33,6 +36,7 @@ export default {
     whole('retentionDays', 1, 3650);
     whole('rateLimitPoints', 1, 1_000_000);
     whole('rateLimitDurationSeconds', 1, 86_400);
+    whole('rankingTtlSeconds', 0, 3600);
     if (typeof config.articleUid !== 'string' || !config.articleUid.includes('::')) throw new Error('views.articleUid must be a content-type uid.');
   },
 };

@@ -1,13 +1,12 @@
 // Most read: published articles ranked by views in a window (sum of hour buckets), ties by
-// first publication, newest first. A ranking is computed at most once a minute per window,
-// locale and section, so beacons never cause ranking queries.
+// first publication, newest first. A ranking is computed at most once a minute (rankingTtlSeconds)
+// per window, locale and section, so beacons never cause ranking queries.
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { windowStartHour, type ViewWindow } from '../../lib/hours';
 import type { ViewsConfig } from '../config';
 import { TABLES } from './view-store';
 
-export const RANKING_TTL_MS = 60_000;
 /** Longest ranking kept: what a reader could page through. */
 export const RANKING_MAX = 500;
 
@@ -58,7 +57,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async mostRead(window: ViewWindow, locale: string, sectionId?: number, now = new Date()): Promise<RankedArticle[]> {
       const key = `${window}:${locale}:${sectionId ?? ''}`;
       const hit = cache.get(key);
-      if (hit && now.getTime() - hit.at < RANKING_TTL_MS) return hit.ranking;
+      if (hit && now.getTime() - hit.at < config().rankingTtlSeconds * 1000) return hit.ranking;
       const ranking = compute(window, locale, sectionId, now);
       ranking.catch(() => cache.delete(key));
       if (cache.size > 1000) cache.clear();
