@@ -401,7 +401,7 @@ async function runViewScenarios(db: SeedInfo, opts: BenchOptions, want: (key: st
       path: '/api/articles/:id/views',
       db,
       // Flushes are driven by the harness every 5 s, so each one's writes can be counted.
-      env: { VIEWS_FLUSH_INTERVAL: '3600', VIEWS_RATE_LIMIT_POINTS: '1000000000', VIEWS_RATE_LIMIT_DURATION: '1' },
+      env: { VIEWS_FLUSH_INTERVAL: '3600', VIEWS_RATE_LIMIT_POINTS: '1000000', VIEWS_RATE_LIMIT_DURATION: '1' },
       expect: (s) => s === 202,
     };
     try {

@@ -175,6 +175,7 @@ async function seedArticles(writer: BulkWriter, opts: SeedOptions, sectionIds: n
         dateline: story.dateline,
         firstPublishedAt,
         commentsEnabled: i % 4 !== 3,
+        mediaKind: 'text',
         createdAt: firstPublishedAt,
         updatedAt,
         publishedAt: version === 'published' ? updatedAt : null,
