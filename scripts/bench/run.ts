@@ -414,9 +414,14 @@ async function runViewScenarios(db: SeedInfo, opts: BenchOptions, want: (key: st
         await server.flushViews();
         const flushes: FlushStats[] = [];
         const before = await server.stats();
+        if (opts.profile) {
+          fs.mkdirSync(PROFILE_DIR, { recursive: true });
+          await server.profile('start');
+        }
         const ticker = setInterval(() => void server.flushViews().then((f) => flushes.push(f)), FLUSH_EVERY_MS);
         const result = await beacons(opts.duration);
         clearInterval(ticker);
+        if (opts.profile) await server.profile('stop', path.join(PROFILE_DIR, 'v.cpuprofile'));
         const after = await server.stats();
         flushes.push(await server.flushViews());
         const ran = flushes.filter((f) => f.ran && f.views > 0);

@@ -99,6 +99,17 @@ describe('Most read', () => {
     expect(JSON.parse(jsonfeed.text).items[0]._newsroom.viewCount).toBe(50);
   });
 
+  it('windows are exact at their edges: whole days from day buckets, partial days from hour buckets', async () => {
+    const archive = await createSection(app.strapi, 'Archive', { slug: 'archive' });
+    const story = await createArticle(app.strapi, { title: 'Edges', section: archive.documentId });
+    for (const [ago, n] of [[0, 1], [23, 2], [24, 4], [167, 8], [168, 16], [400, 32], [719, 64], [720, 128]]) await addViews(story.documentId, n, ago);
+    later();
+    const rank = (w: string) => views().service('ranking').mostRead(w, 'en', archive.id) as Promise<Array<{ views: number }>>;
+    expect((await rank('24h'))[0].views).toBe(1 + 2);
+    expect((await rank('7d'))[0].views).toBe(1 + 2 + 4 + 8);
+    expect((await rank('30d'))[0].views).toBe(1 + 2 + 4 + 8 + 16 + 32 + 64);
+  });
+
   it('bad input: unknown window, unknown section, repeated parameters, forged cursor are 4xx', async () => {
     const cases: Array<[string, number, string]> = [
       ['/api/feeds/most-read?window=1y', 400, 'window must be one of 24h, 7d, 30d.'],

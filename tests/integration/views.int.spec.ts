@@ -215,7 +215,7 @@ describe('exactness and storage', () => {
     }
   });
 
-  it('hour buckets older than the retention are rolled up into days, totals untouched', async () => {
+  it('hour buckets older than the retention are dropped, their days kept in day buckets, totals untouched', async () => {
     const story = await createArticle(app.strapi, { title: 'Old views', section: section.documentId });
     const store = app.strapi.plugin('views').service('view-store');
     const nowHour = Math.floor(Date.now() / 3_600_000);
@@ -230,7 +230,10 @@ describe('exactness and storage', () => {
     const hours = await knex('views_hourly').where('article_document_id', story.documentId).select('hour', 'views');
     expect(hours.map((h: { hour: number }) => Number(h.hour))).toEqual([nowHour]);
     const days = await knex('views_daily').where('article_document_id', story.documentId).select('day', 'views');
-    expect(days.map((d: { views: number }) => Number(d.views)).reduce((a: number, b: number) => a + b, 0)).toBe(7);
+    const oldDay = Math.floor(oldHour / 24);
+    expect(days.filter((d: { day: number }) => Number(d.day) <= Math.floor((oldHour + 1) / 24)).reduce((a: number, d: { views: number }) => a + Number(d.views), 0)).toBe(7);
+    expect(days.reduce((a: number, d: { views: number }) => a + Number(d.views), 0)).toBe(8);
+    expect(days.map((d: { day: number }) => Number(d.day))).toContain(oldDay);
     expect(await totalOf(story.documentId)).toBe(8);
   });
 });

@@ -3,7 +3,7 @@
 // per window, locale and section, so beacons never cause ranking queries.
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { windowStartHour, type ViewWindow } from '../../lib/hours';
+import { hourOf, windowStartHour, type ViewWindow } from '../../lib/hours';
 import type { ViewsConfig } from '../config';
 import { TABLES } from './view-store';
 
@@ -28,12 +28,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function compute(window: ViewWindow, locale: string, sectionId: number | undefined, now: Date): Promise<RankedArticle[]> {
     const meta = strapi.db.metadata.get(config().articleUid) as unknown as Meta;
     const col = (name: string) => meta.attributes[name]?.columnName ?? name;
-    const totals = knex()(TABLES.hourly)
-      .select({ doc: 'article_document_id' })
-      .sum({ views: 'views' })
-      .where('hour', '>=', windowStartHour(window, now))
-      .groupBy('article_document_id')
-      .as('t');
+    const start = windowStartHour(window, now);
+    const last = hourOf(now);
+    // Whole days inside the window come from the day buckets, the partial days at both ends from hours.
+    const firstDay = Math.ceil(start / 24);
+    const lastDay = Math.floor((last + 1) / 24) - 1;
+    const hourly = knex()(TABLES.hourly).select({ doc: 'article_document_id', v: 'views' });
+    const parts =
+      firstDay <= lastDay
+        ? knex()(TABLES.daily)
+            .select({ doc: 'article_document_id', v: 'views' })
+            .whereBetween('day', [firstDay, lastDay])
+            .unionAll(
+              hourly.where((w) => w.where((x) => x.where('hour', '>=', start).andWhere('hour', '<', firstDay * 24)).orWhere((x) => x.where('hour', '>=', (lastDay + 1) * 24).andWhere('hour', '<=', last))),
+            )
+        : hourly.where('hour', '>=', start).andWhere('hour', '<=', last);
+    const totals = knex().select('doc').sum({ views: 'v' }).from(parts.as('u')).groupBy('doc').as('t');
     const q = knex()
       .select({ documentId: 't.doc', views: 't.views' })
       .max({ first: `a.${col('firstPublishedAt')}` })

@@ -1,5 +1,5 @@
 // The views tables and every query on them: totals outside the versioned article row, hourly
-// buckets, daily roll-ups and the daily salts. Tables are the plugin's own (created at boot,
+// buckets (kept for the retention period), day buckets (kept) and the daily salts. Tables are the plugin's own (created at boot,
 // kept by Strapi's schema sync, which only drops tables it made), so publishing, editing or
 // restoring an article never touches a count.
 import crypto from 'crypto';
@@ -83,6 +83,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             .onConflict(['article_document_id', 'hour'])
             .merge({ views: trx.raw('??.?? + excluded.??', [TABLES.hourly, 'views', 'views']) } as never);
         }
+        // Day buckets too, so 7- and 30-day rankings sum a few rows per article instead of hundreds.
+        const perDay = new Map<string, { article_document_id: string; day: number; views: number }>();
+        for (const c of counts) {
+          const day = Math.floor(c.hour / 24);
+          const row = perDay.get(`${day}:${c.documentId}`) ?? { article_document_id: c.documentId, day, views: 0 };
+          row.views += c.views;
+          perDay.set(`${day}:${c.documentId}`, row);
+        }
+        for (const rows of chunks([...perDay.values()])) {
+          statements++;
+          await trx(TABLES.daily)
+            .insert(rows)
+            .onConflict(['article_document_id', 'day'])
+            .merge({ views: trx.raw('??.?? + excluded.??', [TABLES.daily, 'views', 'views']) } as never);
+        }
       });
       lastWrite = { statements, rows: totals.length, views: counts.reduce((n, c) => n + c.views, 0) };
     },
@@ -105,17 +120,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return rows.map((r) => ({ hour: Number(r.hour), views: Number(r.views) }));
     },
 
-    /** Moves hour buckets older than `beforeHour` into day buckets; returns how many hour rows went. */
+    /** Drops hour buckets older than `beforeHour` (their days are kept in the day buckets); returns how many went. */
     async rollUp(beforeHour: number): Promise<number> {
-      return knex().transaction(async (trx) => {
-        await trx.raw(
-          `INSERT INTO ?? (article_document_id, day, views)
-           SELECT article_document_id, hour / 24, SUM(views) FROM ?? WHERE hour < ? GROUP BY article_document_id, hour / 24
-           ON CONFLICT (article_document_id, day) DO UPDATE SET views = ??.views + excluded.views`,
-          [TABLES.daily, TABLES.hourly, beforeHour, TABLES.daily],
-        );
-        return Number(await trx(TABLES.hourly).where('hour', '<', beforeHour).del());
-      });
+      return Number(await knex()(TABLES.hourly).where('hour', '<', beforeHour).del());
     },
 
     /** The day's salt, made by whichever instance asks first; earlier days' salts are deleted. */
