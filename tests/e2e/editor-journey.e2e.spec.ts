@@ -188,7 +188,10 @@ describe('an editor in the admin panel', () => {
       await shortUrl.getByRole('link').waitFor();
       panelShortUrl = (await shortUrl.getByRole('link').textContent()) ?? '';
       expect(panelShortUrl).toMatch(new RegExp(`^${server.url}/s/[A-Za-z0-9_-]+$`));
+      // The views total and its 48-hour chart come from the views plugin's admin route.
+      await page.getByTestId('newsroom-views-chart').waitFor();
       expect(await page.getByTestId('newsroom-views').textContent()).toMatch(/Views\s*0/);
+      expect(await page.getByTestId('newsroom-views-chart').locator('rect').count()).toBe(48);
       expect(await page.getByTestId('newsroom-first-published').textContent()).not.toMatch(/Not yet published/);
       // Read-only: plain text and a link, no inputs.
       expect(await page.locator('[data-testid^=newsroom-] input').count()).toBe(0);

@@ -42,14 +42,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         t.string('article_document_id', 64).notNullable();
         t.integer('hour').notNullable();
         t.integer('views').notNullable().defaultTo(0);
-        t.primary(['article_document_id', 'hour']);
-        t.index(['hour', 'article_document_id'], 'views_hourly_hour_idx');
+        // Hour first: rankings read a range of recent hours; the editors' chart reads one article's.
+        t.primary(['hour', 'article_document_id']);
+        t.index(['article_document_id', 'hour'], 'views_hourly_article_idx');
       });
       await createTable(TABLES.daily, (t) => {
         t.string('article_document_id', 64).notNullable();
         t.integer('day').notNullable();
         t.bigInteger('views').notNullable().defaultTo(0);
-        t.primary(['article_document_id', 'day']);
+        t.primary(['day', 'article_document_id']);
       });
       await createTable(TABLES.salts, (t) => {
         t.string('day', 10).primary();
@@ -80,7 +81,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           statements++;
           await trx(TABLES.hourly)
             .insert(rows)
-            .onConflict(['article_document_id', 'hour'])
+            .onConflict(['hour', 'article_document_id'])
             .merge({ views: trx.raw('??.?? + excluded.??', [TABLES.hourly, 'views', 'views']) } as never);
         }
         // Day buckets too, so 7- and 30-day rankings sum a few rows per article instead of hundreds.
@@ -95,7 +96,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           statements++;
           await trx(TABLES.daily)
             .insert(rows)
-            .onConflict(['article_document_id', 'day'])
+            .onConflict(['day', 'article_document_id'])
             .merge({ views: trx.raw('??.?? + excluded.??', [TABLES.daily, 'views', 'views']) } as never);
         }
       });
