@@ -196,6 +196,23 @@ describe('Recommended', () => {
   });
 });
 
+describe('Recommended, cached', () => {
+  it('a pick drops out when it expires, even from a cached response', async () => {
+    later();
+    const sportDesk = await app.strapi.documents('api::recommended-list.recommended-list' as never).create({
+      data: { name: 'Sport desk', section: sport.documentId, picks: [{ article: stories[4].documentId, expiresAt: new Date(Date.now() + 1500) }] },
+    } as never);
+    const first = await request(app.server).get('/api/feeds/recommended?section=sport&limit=1').expect(200);
+    expect(ids(first.body)).toEqual([stories[4].documentId]);
+    expect((await request(app.server).get('/api/feeds/recommended?section=sport&limit=1').expect(200)).headers['x-feed-cache']).toBe('hit');
+    await new Promise((r) => setTimeout(r, 2000));
+    const after = await request(app.server).get('/api/feeds/recommended?section=sport&limit=1').expect(200);
+    expect(after.headers['x-feed-cache']).toBe('miss');
+    expect(ids(after.body)).toEqual([stories[5].documentId]); // the site-wide list's first pick now
+    await app.strapi.documents('api::recommended-list.recommended-list' as never).delete({ documentId: (sportDesk as Doc).documentId } as never);
+  });
+});
+
 describe('Multimedia', () => {
   it('carries galleries and media-kind articles with their media in every format, newest first, with cursors', async () => {
     const photo = await createPhoto(app.strapi, { caption: 'Crowds at the finish line' });

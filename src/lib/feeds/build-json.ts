@@ -2,6 +2,6 @@
 import type { AnyFeed } from './types';
 
 export function buildJson(feed: AnyFeed): string {
-  const { items, pageInfo, surrogateKeys: _keys, viewIds: _views, ...about } = feed;
+  const { items, pageInfo, surrogateKeys: _keys, viewIds: _views, cacheTtlMs: _ttl, ...about } = feed;
   return JSON.stringify({ data: items, meta: { feed: about, pagination: pageInfo } });
 }

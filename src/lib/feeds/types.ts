@@ -106,6 +106,8 @@ interface FeedBase {
   viewIds?: string[];
   /** Query parameters that belong to the feed's own URL (e.g. window=7d). */
   feedParams?: Record<string, string>;
+  /** How long the rendered response may be cached, when shorter than usual (rankings that move without writes). */
+  cacheTtlMs?: number;
 }
 
 export interface ArticleFeed extends FeedBase {

@@ -5,8 +5,6 @@ import type { Context } from 'koa';
 import { buildNewsSitemap } from '../../../lib/feeds/build-news-sitemap';
 import type { FeedQuery } from '../../../lib/feeds/feed-query';
 
-const LIST_TTL_MS = 60_000;
-
 export default factories.createCoreController('api::article.article', ({ strapi }) => {
   const feeds = () => strapi.service('api::feed.feed');
   const http = () => strapi.service('api::feed.feed-http');
@@ -16,13 +14,13 @@ export default factories.createCoreController('api::article.article', ({ strapi 
       await http().serveFeed(ctx, (query: { locale?: string; limit: number; cursor?: string }) => feeds().articleFeed(query));
     },
 
-    // Lists that move without a write (views, pick expiry) live at most a minute in the cache.
+    // Lists that move without a write (views, pick expiry) say themselves how long they may be cached.
     async mostRead(ctx: Context) {
-      await http().serveFeed(ctx, (query: FeedQuery) => lists().mostRead(query, ctx.query), { ttlMs: () => LIST_TTL_MS });
+      await http().serveFeed(ctx, (query: FeedQuery) => lists().mostRead(query, ctx.query));
     },
 
     async recommended(ctx: Context) {
-      await http().serveFeed(ctx, (query: FeedQuery) => lists().recommended(query, ctx.query), { ttlMs: () => LIST_TTL_MS });
+      await http().serveFeed(ctx, (query: FeedQuery) => lists().recommended(query, ctx.query));
     },
 
     async multimedia(ctx: Context) {

@@ -211,7 +211,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           ...renderFeed(feed, query.format, links),
           lastModified: new Date(feed.updatedAt),
           surrogateKeys: feed.surrogateKeys,
-          ttlMs: opts.ttlMs?.(query),
+          ttlMs: feed.cacheTtlMs ?? opts.ttlMs?.(query),
           viewIds: feed.viewIds,
         };
       });

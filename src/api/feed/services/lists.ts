@@ -18,6 +18,8 @@ export type Window = (typeof WINDOWS)[number];
 const DOCUMENT_ID = /^[a-z0-9]{10,64}$/;
 const MEDIA_KINDS = ['gallery', 'video', 'audio', 'infographic'];
 const GALLERY_MEDIA_MAX = 10;
+/** Lists that move without a write (views, pick expiry) are cached at most this long. */
+export const LIST_MAX_TTL_MS = 60_000;
 
 type Raw = Record<string, unknown>;
 
@@ -108,7 +110,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return items.flatMap((a) => [`article:${a.documentId}`, ...(a.section ? [`section:${a.section.slug}`] : []), ...(a.leadPhoto ? [`photo:${a.leadPhoto.documentId}`] : [])]);
   }
 
-  function feedOf(base: Pick<ArticleFeed, 'title' | 'description' | 'homeUrl' | 'feedPath' | 'pageInfo' | 'surrogateKeys' | 'feedParams'>, locale: string, items: FeedArticle[], section: ArticleFeed['section']): ArticleFeed {
+  function feedOf(base: Pick<ArticleFeed, 'title' | 'description' | 'homeUrl' | 'feedPath' | 'pageInfo' | 'surrogateKeys' | 'feedParams' | 'cacheTtlMs'>, locale: string, items: FeedArticle[], section: ArticleFeed['section']): ArticleFeed {
     return {
       kind: 'articles',
       locale,
@@ -127,10 +129,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return { id: raw.id, feed: { documentId: String(raw.documentId), name: raw.name, slug: raw.slug } };
   }
 
-  async function mostReadIds(window: Window, locale: string, sectionId?: number): Promise<string[]> {
+  /** The ranking's ids and how long it stays current: a list built on it is cached no longer. */
+  async function mostReadIds(window: Window, locale: string, sectionId?: number): Promise<{ ids: string[]; freshForMs: number }> {
     const r = ranking();
-    if (!r) return [];
-    return ((await r.mostRead(window, locale, sectionId)) as Array<{ documentId: string }>).map((x) => x.documentId);
+    if (!r) return { ids: [], freshForMs: LIST_MAX_TTL_MS };
+    const { ranking: ranked, freshForMs } = (await r.mostReadFresh(window, locale, sectionId)) as { ranking: Array<{ documentId: string }>; freshForMs: number };
+    return { ids: ranked.map((x) => x.documentId), freshForMs };
   }
 
   return {
@@ -143,7 +147,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const after = feeds().readCursor(req.cursor, feedId) as CursorValue[] | null;
       const offset = after ? after[0] : 0;
       if (typeof offset !== 'number' || !Number.isInteger(offset) || offset < 0) throw feeds().badCursor();
-      const ranked = await mostReadIds(window, locale, section?.id);
+      const { ids: ranked, freshForMs } = await mostReadIds(window, locale, section?.id);
       const items = await articlesInOrder(ranked.slice(offset, offset + req.limit), locale);
       const hasMore = offset + req.limit < ranked.length;
       return feedOf(
@@ -155,6 +159,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           feedParams: { window, ...(section ? { section: section.feed.slug } : {}) },
           pageInfo: { limit: req.limit, hasMore, nextCursor: hasMore ? feeds().writeCursor(feedId, [offset + req.limit]) : null },
           surrogateKeys: ['feed', 'feed:most-read'],
+          cacheTtlMs: Math.max(1000, freshForMs),
         },
         locale,
         items,
@@ -177,19 +182,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const ordered = [...lists.filter((l) => section && sectionSlug(l) === section.feed.slug), ...lists.filter((l) => sectionSlug(l) === null)];
       const seen = new Set<string>(exclude ? [exclude] : []);
       const picks: string[] = [];
+      const expiries: number[] = [];
       for (const list of ordered) {
         for (const pick of (list.picks as Raw[]) ?? []) {
           const id = (pick.article as Raw | null)?.documentId as string | undefined;
           const expires = pick.expiresAt ? new Date(pick.expiresAt as string) : null;
+          if (expires) expiries.push(expires.getTime());
           if (!id || seen.has(id) || (expires && expires <= now)) continue;
           seen.add(id);
           picks.push(id);
         }
       }
       const items = (await articlesInOrder(picks, locale)).slice(0, req.limit);
+      // Picks expire by the clock: the response lives until the next expiry at most.
+      const nextExpiry = Math.min(...expiries.filter((t) => t > now.getTime()).map((t) => t - now.getTime()), LIST_MAX_TTL_MS);
+      let freshForMs = nextExpiry;
       if (items.length < req.limit) {
         const have = new Set([...seen, ...items.map((i) => i.documentId)]);
-        const fill = (await mostReadIds('24h', locale, section?.id)).filter((id) => !have.has(id));
+        const fromRanking = await mostReadIds('24h', locale, section?.id);
+        freshForMs = Math.min(freshForMs, fromRanking.freshForMs);
+        const fill = fromRanking.ids.filter((id) => !have.has(id));
         items.push(...(await articlesInOrder(fill.slice(0, req.limit - items.length), locale)));
       }
       return feedOf(
@@ -201,6 +213,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           feedParams: section ? { section: section.feed.slug } : {},
           pageInfo: { limit: req.limit, hasMore: false, nextCursor: null },
           surrogateKeys: ['feed', 'feed:recommended', 'recommended'],
+          cacheTtlMs: Math.max(1000, freshForMs),
         },
         locale,
         items,

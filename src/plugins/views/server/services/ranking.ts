@@ -63,16 +63,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   return {
-    /** The ranking for a window, locale and optional section (row id), at most a minute old. */
+    /** The ranking for a window, locale and optional section (row id), at most rankingTtlSeconds old. */
     async mostRead(window: ViewWindow, locale: string, sectionId?: number, now = new Date()): Promise<RankedArticle[]> {
+      return (await this.mostReadFresh(window, locale, sectionId, now)).ranking;
+    },
+
+    /** The same, with how long it stays current (responses built on it are cached no longer). */
+    async mostReadFresh(window: ViewWindow, locale: string, sectionId?: number, now = new Date()): Promise<{ ranking: RankedArticle[]; freshForMs: number }> {
+      const ttl = config().rankingTtlSeconds * 1000;
       const key = `${window}:${locale}:${sectionId ?? ''}`;
-      const hit = cache.get(key);
-      if (hit && now.getTime() - hit.at < config().rankingTtlSeconds * 1000) return hit.ranking;
-      const ranking = compute(window, locale, sectionId, now);
-      ranking.catch(() => cache.delete(key));
-      if (cache.size > 1000) cache.clear();
-      cache.set(key, { at: now.getTime(), ranking });
-      return ranking;
+      let hit = cache.get(key);
+      if (!hit || now.getTime() - hit.at >= ttl) {
+        const ranking = compute(window, locale, sectionId, now);
+        ranking.catch(() => cache.delete(key));
+        if (cache.size > 1000) cache.clear();
+        hit = { at: now.getTime(), ranking };
+        if (ttl > 0) cache.set(key, hit);
+      }
+      return { ranking: await hit.ranking, freshForMs: Math.max(0, ttl - (now.getTime() - hit.at)) };
     },
 
     forget(): void {
