@@ -133,7 +133,7 @@ export function evaluateTargets(results: ScenarioResult[], ratios: Ratios, opts:
   const cold = by('c');
   const q20 = cold?.queriesPerRequest ?? null;
   const q50 = typeof cold?.extra?.queriesPerRequestAt50 === 'number' ? cold.extra.queriesPerRequestAt50 : null;
-  const strapiRss = results.filter((r) => r.key !== 'a' && !r.key.startsWith('d') && r.peakRssMb !== null).map((r) => r.peakRssMb as number);
+  const strapiRss = results.filter((r) => r.key !== 'a' && r.key !== 'v' && !r.key.startsWith('d') && r.peakRssMb !== null).map((r) => r.peakRssMb as number);
   const peak = strapiRss.length ? Math.max(...strapiRss) : null;
   return [
     { name: 'warm feed vs bare Node', goal: '≥ 0.50', measured: fmt(ratios.warmOverBare, 2), met: judge(ratios.warmOverBare, (v) => v >= 0.5) },
