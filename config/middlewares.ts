@@ -32,6 +32,8 @@ export function middlewareStack(env: any, limits: RateLimitDefaults) {
     // Warm public feeds are answered first, with the security headers recorded when they were
     // cached (see src/middlewares/feed-cache.ts); cache hits are therefore not access-logged.
     'global::feed-cache',
+    // Plain view beacons are answered here too (src/plugins/views/server/middlewares/early-beacon.ts).
+    'plugin::views.early-beacon',
     'strapi::logger',
     'strapi::errors',
     // Helmet's defaults (CSP, HSTS, nosniff, frame-ancestors via X-Frame-Options) stay on.

@@ -58,14 +58,32 @@ describe('a beacon', () => {
     expect(await totalOf(story.documentId)).toBe(1);
   });
 
+  it('answers the site\'s browsers with CORS (allowed origins only) and counts either way', async () => {
+    const story = await createArticle(app.strapi, { title: 'Cross-origin', section: section.documentId });
+    const allowed = await beacon(story.documentId, { headers: { Origin: 'http://localhost:3000' } });
+    expect(allowed.status).toBe(202);
+    expect(allowed.headers['access-control-allow-origin']).toBe('http://localhost:3000');
+    const other = await beacon(story.documentId, { headers: { Origin: 'https://evil.example' } });
+    expect(other.status).toBe(202);
+    expect(other.headers['access-control-allow-origin']).toBeUndefined();
+    await flush();
+    expect(await totalOf(story.documentId)).toBe(2);
+  });
+
   it('the GIF pixel counts too and answers an image', async () => {
     const story = await createArticle(app.strapi, { title: 'Pixel story', section: section.documentId });
     const res = await request(base).get(`/api/articles/${story.documentId}/views.gif`).set('User-Agent', BROWSER).set('X-Forwarded-For', nextIp());
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('image/gif');
     expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.headers['cross-origin-resource-policy']).toBe('cross-origin');
+    // The same through the full stack (a query string skips the early answer).
+    const viaStack = await request(base).get(`/api/articles/${story.documentId}/views.gif?locale=en`).set('User-Agent', BROWSER).set('X-Forwarded-For', nextIp());
+    expect(viaStack.status).toBe(200);
+    expect(viaStack.headers['cross-origin-resource-policy']).toBe('cross-origin');
+    expect(viaStack.headers['content-type']).toBe('image/gif');
     await flush();
-    expect(await totalOf(story.documentId)).toBe(1);
+    expect(await totalOf(story.documentId)).toBe(2);
   });
 
   it('one reader counts once per article within the window; another reader or article counts again', async () => {

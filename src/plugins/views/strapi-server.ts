@@ -6,6 +6,7 @@ import config, { type ViewsConfig } from './server/config';
 import routes from './server/routes';
 import beacon from './server/controllers/beacon';
 import stats from './server/controllers/stats';
+import earlyBeacon from './server/middlewares/early-beacon';
 import viewStore from './server/services/view-store';
 import counter from './server/services/counter';
 import flush from './server/services/flush';
@@ -18,6 +19,7 @@ export default {
   config,
   routes,
   controllers: { beacon, stats },
+  middlewares: { 'early-beacon': earlyBeacon },
   services: { 'view-store': viewStore, counter, flush, 'live-totals': liveTotals, ranking },
 
   register({ strapi }: { strapi: Core.Strapi }) {

@@ -3,19 +3,15 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { errors } from '@strapi/utils';
-import { platform } from '../../../../platform';
 import { DOCUMENT_ID, notCountedBecause } from '../../lib/beacon-filter';
-import type { ViewsConfig } from '../config';
 
 const LOCALE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8}){0,2}$/;
 const MAX_BODY_BYTES = 4096;
 /** A transparent 1×1 GIF. */
-const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
+export const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const config = () => strapi.config.get('plugin::views') as ViewsConfig;
   const counter = () => strapi.plugin('views').service('counter');
-  let limiter: ReturnType<ReturnType<typeof platform>['store']['limiter']> | null = null;
 
   /** Staff (admin session, API token) are not readers; a reader's own JWT is. */
   async function isStaff(ctx: Context): Promise<boolean> {
@@ -43,9 +39,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       throw new errors.PayloadTooLargeError(`A view beacon carries no body (at most ${MAX_BODY_BYTES} bytes).`);
     }
 
-    const cfg = config();
-    limiter ??= platform(strapi).store.limiter({ name: 'views-beacon', points: cfg.rateLimitPoints, durationSeconds: cfg.rateLimitDurationSeconds });
-    const wait = await limiter.consume(await counter().addressKey(ctx.request.ip));
+    const wait = await counter().consumeBeacon(ctx.request.ip);
     if (wait !== null) {
       ctx.set('Retry-After', String(wait));
       throw new errors.RateLimitError('Too many view beacons from this address, please try again later.', { retryAfterSeconds: wait });
@@ -61,6 +55,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async record(ctx: Context) {
       await take(ctx);
       ctx.set('Cache-Control', 'no-store');
+      ctx.set('Cross-Origin-Resource-Policy', 'cross-origin');
       ctx.body = '';
       ctx.status = 202;
     },
@@ -68,6 +63,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async pixel(ctx: Context) {
       await take(ctx);
       ctx.set('Cache-Control', 'no-store');
+      // The site shows the pixel from its own origin: an image the browser may load cross-origin.
+      ctx.set('Cross-Origin-Resource-Policy', 'cross-origin');
       ctx.type = 'image/gif';
       ctx.body = ctx.method === 'HEAD' ? null : PIXEL;
       ctx.status = 200;

@@ -14,6 +14,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => strapi.config.get('plugin::views') as ViewsConfig;
   const published = new Map<string, { yes: boolean; at: number }>();
   let salt: { day: string; value: Promise<string> } | null = null;
+  let limiter: ReturnType<ReturnType<typeof platform>['store']['limiter']> | null = null;
 
   function daySalt(now: Date): Promise<string> {
     const day = saltDay(now);
@@ -47,6 +48,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** The rate-limit key of a client address: hashed like the reader key, never the address itself. */
     async addressKey(address: string, now = new Date()): Promise<string> {
       return readerKey(await daySalt(now), address, '', 'rate-limit');
+    },
+
+    /** Takes one beacon from the client address's budget; the seconds to wait when refused, else null. */
+    async consumeBeacon(address: string): Promise<number | null> {
+      const cfg = config();
+      limiter ??= platform(strapi).store.limiter({ name: 'views-beacon', points: cfg.rateLimitPoints, durationSeconds: cfg.rateLimitDurationSeconds });
+      return limiter.consume(await this.addressKey(address));
     },
 
     /** Counts one view unless this reader was counted for this article within the window; true when counted. */
