@@ -1,5 +1,4 @@
 // Plugin configuration: users-permissions JWT, GraphQL limits, upload type restrictions.
-import path from 'path';
 import { graphqlAuthRateLimit } from '../src/middlewares/rate-limit';
 import { hideInternalErrorDetails, rejectNulBytes } from '../src/lib/security/graphql-guards';
 import path from 'path';
