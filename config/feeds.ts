@@ -34,6 +34,8 @@ export default ({ env }: { env: any }) => ({
   pictureWeekPathPattern: env('PICTURE_WEEK_PATH_PATTERN', '/pictures/{start}'),
   /** Absolute base of image and feed URLs in RSS, Atom and JSON Feed (the CMS itself). */
   cmsUrl: env('PUBLIC_URL', '') || `http://localhost:${env('PORT', '1337')}`,
+  /** Leave AI-generated images (IPTC digital source type) out of RSS, Atom and JSON Feed. */
+  dropAiImages: env.bool('FEED_DROP_AI_IMAGES', false),
   cache: {
     enabled: env.bool('FEED_CACHE', true),
     ttlSeconds: env.int('FEED_CACHE_TTL', 300),

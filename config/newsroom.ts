@@ -9,4 +9,9 @@ export default ({ env }: { env: any }) => ({
   /** Hosts a video/audio item may embed from (comma-separated). */
   mediaEmbedHosts: parseEmbedHosts(env('MEDIA_EMBED_HOSTS', '')),
   galleryPathPattern: env('GALLERY_PATH_PATTERN', '/galleries/{slug}'),
+  /** Disclosure appended to the credit line of AI-generated and composite photos (IPTC digital source type). */
+  disclosure: {
+    ai: env('PHOTO_AI_DISCLOSURE', 'AI-generated image'),
+    composite: env('PHOTO_COMPOSITE_DISCLOSURE', 'Composite image'),
+  },
 });

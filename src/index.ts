@@ -23,6 +23,8 @@ import { mediaItems } from './document-middlewares/media-items';
 import { closePlatform, createPlatform, platform } from './platform';
 import { documentMiddleware } from './document-middlewares/document-middleware';
 import { checkFastPathSchema } from './bootstrap/fast-path-schema';
+import { entityNotes } from './document-middlewares/entity-notes';
+import { registerEntityNotes, listenForEntityNoteChanges } from './bootstrap/entity-notes';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -37,6 +39,8 @@ export default {
     strapi.documents.use(documentMiddleware(mediaItems(strapi)));
     strapi.documents.use(documentMiddleware(feedCacheInvalidation(strapi)));
     subscribeFeedCachePurges(strapi);
+    strapi.documents.use(documentMiddleware(entityNotes(strapi)));
+    registerEntityNotes(strapi);
     registerFeedsGraphql(strapi);
     registerShortUrlGraphql(strapi);
   },
@@ -53,6 +57,7 @@ export default {
     await seedPrivacyPolicy(strapi);
     await configureAdminViews(strapi);
     await ensureFirstAdmin(strapi);
+    listenForEntityNoteChanges(strapi);
     platform(strapi).jobs.start();
   },
 

@@ -20,6 +20,9 @@ const typeDefs = /* GraphQL */ `
     takenAt: String
     location: String
     image: FeedImage
+    "IPTC digital source type (digitalCapture, trainedAlgorithmicMedia, composite, ...)"
+    digitalSourceType: String
+    provenanceNote: String
   }
   type FeedSection { documentId: ID! name: String! slug: String! }
   type FeedTag { name: String! slug: String! }

@@ -1,5 +1,27 @@
 import type { Schema, Struct } from '@strapi/strapi';
 
+export interface ArticleCorrection extends Struct.ComponentSchema {
+  collectionName: 'components_article_corrections';
+  info: {
+    description: "A reader-visible note on a published story; its time is the story's update time";
+    displayName: 'Correction or update';
+    icon: 'pencil';
+  };
+  attributes: {
+    at: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    kind: Schema.Attribute.Enumeration<
+      ['correction', 'update', 'clarification']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'correction'>;
+    text: Schema.Attribute.Text &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+  };
+}
+
 export interface ArticleFootnote extends Struct.ComponentSchema {
   collectionName: 'components_article_footnotes';
   info: {
@@ -17,6 +39,26 @@ export interface ArticleFootnote extends Struct.ComponentSchema {
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 2000;
+      }>;
+  };
+}
+
+export interface ArticleNoteSuppression extends Struct.ComponentSchema {
+  collectionName: 'components_article_note_suppressions';
+  info: {
+    description: 'An entity note that must not appear on this story, and why';
+    displayName: 'Suppressed entity note';
+    icon: 'eyeStriked';
+  };
+  attributes: {
+    entity: Schema.Attribute.Relation<
+      'oneToOne',
+      'api::entity-note.entity-note'
+    >;
+    reason: Schema.Attribute.Text &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 500;
       }>;
   };
 }
@@ -67,19 +109,6 @@ export interface BlocksExternalEmbed extends Struct.ComponentSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 2048;
       }>;
-  };
-}
-
-export interface BlocksMedia extends Struct.ComponentSchema {
-  collectionName: 'components_blocks_media';
-  info: {
-    description: 'A video or audio clip in the story';
-    displayName: 'Video or audio';
-    icon: 'play';
-  };
-  attributes: {
-    item: Schema.Attribute.Component<'media.media-item', false> &
-      Schema.Attribute.Required;
   };
 }
 
@@ -144,16 +173,25 @@ export interface BlocksRichText extends Struct.ComponentSchema {
   };
 }
 
-export interface FeedRecommendedPick extends Struct.ComponentSchema {
-  collectionName: 'components_feed_recommended_picks';
+export interface EntityLocaleNote extends Struct.ComponentSchema {
+  collectionName: 'components_entity_locale_notes';
   info: {
-    description: "One article in a Recommended list, in the editors' order, until it expires";
-    displayName: 'Recommended pick';
-    icon: 'star';
+    description: 'Aliases (inflected forms too) and the note text for one site locale';
+    displayName: 'Note in one language';
+    icon: 'earth';
   };
   attributes: {
-    article: Schema.Attribute.Relation<'oneToOne', 'api::article.article'>;
-    expiresAt: Schema.Attribute.DateTime;
+    aliases: Schema.Attribute.JSON;
+    locale: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 20;
+      }>;
+    note: Schema.Attribute.Text &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
   };
 }
 
@@ -170,34 +208,6 @@ export interface GalleryGalleryItem extends Struct.ComponentSchema {
         maxLength: 1000;
       }>;
     photo: Schema.Attribute.Relation<'oneToOne', 'api::photo.photo'>;
-  };
-}
-
-export interface MediaMediaItem extends Struct.ComponentSchema {
-  collectionName: 'components_media_media_items';
-  info: {
-    description: 'An embed from an allowed host (MEDIA_EMBED_HOSTS) or an uploaded file, with poster, caption and credit';
-    displayName: 'Video or audio';
-    icon: 'play';
-  };
-  attributes: {
-    caption: Schema.Attribute.Text &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 1000;
-      }>;
-    credit: Schema.Attribute.String &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 300;
-      }>;
-    embedUrl: Schema.Attribute.String &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 2048;
-      }>;
-    file: Schema.Attribute.Media<'videos' | 'audios'>;
-    kind: Schema.Attribute.Enumeration<['video', 'audio']> &
-      Schema.Attribute.Required &
-      Schema.Attribute.DefaultTo<'video'>;
-    poster: Schema.Attribute.Media<'images'>;
   };
 }
 
@@ -234,17 +244,17 @@ export interface MediaPhotoCredit extends Struct.ComponentSchema {
 declare module '@strapi/strapi' {
   export namespace Public {
     export interface ComponentSchemas {
+      'article.correction': ArticleCorrection;
       'article.footnote': ArticleFootnote;
+      'article.note-suppression': ArticleNoteSuppression;
       'article.related-story-link': ArticleRelatedStoryLink;
       'blocks.external-embed': BlocksExternalEmbed;
-      'blocks.media': BlocksMedia;
       'blocks.photo-embed': BlocksPhotoEmbed;
       'blocks.quote': BlocksQuote;
       'blocks.related-story': BlocksRelatedStory;
       'blocks.rich-text': BlocksRichText;
-      'feed.recommended-pick': FeedRecommendedPick;
+      'entity.locale-note': EntityLocaleNote;
       'gallery.gallery-item': GalleryGalleryItem;
-      'media.media-item': MediaMediaItem;
       'media.photo-credit': MediaPhotoCredit;
     }
   }

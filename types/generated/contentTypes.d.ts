@@ -467,7 +467,6 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
         'blocks.related-story',
         'blocks.quote',
         'blocks.external-embed',
-        'blocks.media',
       ]
     > &
       Schema.Attribute.SetPluginOptions<{
@@ -482,6 +481,12 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
         };
       }> &
       Schema.Attribute.DefaultTo<true>;
+    corrections: Schema.Attribute.Component<'article.correction', true> &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }>;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
@@ -515,27 +520,21 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 120;
       }>;
-    leadMedia: Schema.Attribute.Component<'media.media-item', false> &
-      Schema.Attribute.SetPluginOptions<{
-        i18n: {
-          localized: true;
-        };
-      }>;
     leadPhoto: Schema.Attribute.Relation<'manyToOne', 'api::photo.photo'>;
     locale: Schema.Attribute.String;
     localizations: Schema.Attribute.Relation<
       'oneToMany',
       'api::article.article'
     >;
-    mediaKind: Schema.Attribute.Enumeration<
-      ['text', 'gallery', 'video', 'audio', 'infographic']
+    noteSuppressions: Schema.Attribute.Component<
+      'article.note-suppression',
+      true
     > &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
           localized: false;
         };
-      }> &
-      Schema.Attribute.DefaultTo<'text'>;
+      }>;
     publishedAt: Schema.Attribute.DateTime;
     relatedLinks: Schema.Attribute.Component<
       'article.related-story-link',
@@ -576,6 +575,68 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
+    viewCount: Schema.Attribute.Integer &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }> &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<0>;
+  };
+}
+
+export interface ApiEntityNoteEntityNote extends Struct.CollectionTypeSchema {
+  collectionName: 'entity_notes';
+  info: {
+    description: 'A note that follows a name (legal designation, foreign-agent label, ownership disclosure) into every story that mentions it';
+    displayName: 'Entity note';
+    pluralName: 'entity-notes';
+    singularName: 'entity-note';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    firstMentionOnly: Schema.Attribute.Boolean &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<true>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::entity-note.entity-note'
+    > &
+      Schema.Attribute.Private;
+    marker: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 3;
+      }> &
+      Schema.Attribute.DefaultTo<'*'>;
+    name: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    scope: Schema.Attribute.Enumeration<['everywhere', 'sections']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'everywhere'>;
+    sections: Schema.Attribute.Relation<'manyToMany', 'api::section.section'>;
+    translations: Schema.Attribute.Component<'entity.locale-note', true>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    validFrom: Schema.Attribute.DateTime;
+    validUntil: Schema.Attribute.DateTime;
   };
 }
 
@@ -650,6 +711,27 @@ export interface ApiPhotoPhoto extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 300;
       }>;
+    digitalSourceType: Schema.Attribute.Enumeration<
+      [
+        'digitalCapture',
+        'computationalCapture',
+        'negativeFilm',
+        'positiveFilm',
+        'print',
+        'humanEdits',
+        'compositeCapture',
+        'algorithmicallyEnhanced',
+        'dataDrivenMedia',
+        'digitalArt',
+        'virtualRecording',
+        'compositeSynthetic',
+        'trainedAlgorithmicMedia',
+        'compositeWithTrainedAlgorithmicMedia',
+        'algorithmicMedia',
+        'screenCapture',
+        'composite',
+      ]
+    >;
     image: Schema.Attribute.Media<'images'> & Schema.Attribute.Required;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<'oneToMany', 'api::photo.photo'> &
@@ -658,44 +740,12 @@ export interface ApiPhotoPhoto extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 200;
       }>;
+    provenanceNote: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 1000;
+      }>;
     publishedAt: Schema.Attribute.DateTime;
     takenAt: Schema.Attribute.DateTime;
-    updatedAt: Schema.Attribute.DateTime;
-    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
-      Schema.Attribute.Private;
-  };
-}
-
-export interface ApiRecommendedListRecommendedList
-  extends Struct.CollectionTypeSchema {
-  collectionName: 'recommended_lists';
-  info: {
-    description: "Editors' ordered picks for the Recommended list: one site-wide list (no section) and one per section";
-    displayName: 'Recommended';
-    pluralName: 'recommended-lists';
-    singularName: 'recommended-list';
-  };
-  options: {
-    draftAndPublish: false;
-  };
-  attributes: {
-    createdAt: Schema.Attribute.DateTime;
-    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
-      Schema.Attribute.Private;
-    locale: Schema.Attribute.String & Schema.Attribute.Private;
-    localizations: Schema.Attribute.Relation<
-      'oneToMany',
-      'api::recommended-list.recommended-list'
-    > &
-      Schema.Attribute.Private;
-    name: Schema.Attribute.String &
-      Schema.Attribute.Required &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 120;
-      }>;
-    picks: Schema.Attribute.Component<'feed.recommended-pick', true>;
-    publishedAt: Schema.Attribute.DateTime;
-    section: Schema.Attribute.Relation<'oneToOne', 'api::section.section'>;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
@@ -1349,9 +1399,9 @@ declare module '@strapi/strapi' {
       'admin::transfer-token-permission': AdminTransferTokenPermission;
       'admin::user': AdminUser;
       'api::article.article': ApiArticleArticle;
+      'api::entity-note.entity-note': ApiEntityNoteEntityNote;
       'api::gallery.gallery': ApiGalleryGallery;
       'api::photo.photo': ApiPhotoPhoto;
-      'api::recommended-list.recommended-list': ApiRecommendedListRecommendedList;
       'api::section.section': ApiSectionSection;
       'api::short-url.short-url': ApiShortUrlShortUrl;
       'api::tag.tag': ApiTagTag;

@@ -30,7 +30,8 @@ export interface ArticlePage extends FeedArticle {
   commentsEnabled: boolean;
   body: PageBlock[];
   relatedLinks: ResolvedLink[];
-  footnotes: Array<{ marker: string; text: string }>;
+  /** The editor's footnotes, then the entity notes the story mentions (`entity` set), in its locale. */
+  footnotes: Array<{ marker: string; text: string; entity?: string | null }>;
 }
 
 function thumbnailOf(photo: FeedPhoto | null): ResolvedLink['thumbnail'] {
@@ -100,7 +101,7 @@ export function toArticlePage(raw: Raw, urls: ArticleUrlConfig, shortUrl: string
     ? (raw.relatedLinks as Raw[]).map((l) => resolveLink(l, urls)).filter((l): l is ResolvedLink => l !== null)
     : [];
   const footnotes = Array.isArray(raw.footnotes)
-    ? (raw.footnotes as Raw[]).map((f) => ({ marker: String(f.marker ?? ''), text: String(f.text ?? '') }))
+    ? (raw.footnotes as Raw[]).map((f) => ({ marker: String(f.marker ?? ''), text: String(f.text ?? ''), entity: null }))
     : [];
   return {
     ...article,

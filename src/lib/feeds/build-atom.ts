@@ -17,6 +17,7 @@ export function buildAtom(feed: SyndicationFeed): string {
     published: e.published,
     links: [{ href: e.url, rel: 'alternate', type: 'text/html' }],
     ...(e.summary ? { summary: { value: e.summary, type: 'text' } } : {}),
+    ...(e.content ? { content: { value: e.content, type: 'text' } } : {}),
     ...(e.categories.length ? { categories: e.categories.map((term) => ({ term })) } : {}),
     ...mediaOf(e),
   }));

@@ -9,11 +9,12 @@ export function buildJsonFeed(feed: SyndicationFeed): string {
       id: e.id,
       url: e.url,
       title: e.title,
-      content_text: e.summary ?? e.title,
+      content_text: e.content ?? e.summary ?? e.title,
       ...(e.summary ? { summary: e.summary } : {}),
       ...(photo && (photo.medium ?? 'image') === 'image' ? { image: photo.url } : photo?.thumbnailUrl ? { image: photo.thumbnailUrl } : {}),
       date_published: e.published,
-      date_modified: e.updated,
+      // Modified only by a correction or update note, never by a silent save.
+      ...(e.corrections.length ? { date_modified: e.updated } : {}),
       ...(e.categories.length ? { tags: e.categories } : {}),
       language: feed.language,
       _newsroom: {
@@ -32,6 +33,8 @@ export function buildJsonFeed(feed: SyndicationFeed): string {
           agency: p.agency,
           copyright: p.copyright,
           license: p.license,
+          digitalSourceType: p.digitalSourceType,
+          disclosure: p.disclosure,
         })),
       },
     };

@@ -5,15 +5,18 @@ import type { SyndicatedPhoto, SyndicationEntry, SyndicationFeed } from './syndi
 
 export function mediaContent(photo: SyndicatedPhoto): MediaNs.Content {
   const credits: MediaNs.Credit[] = [];
-  if (photo.photographer) credits.push({ value: photo.photographer, role: 'photographer', scheme: 'urn:ebu' });
-  if (photo.agency) credits.push({ value: photo.agency, role: 'distributor', scheme: 'urn:ebu' });
+  // The disclosure travels with the credit and the description, where syndication partners print them.
+  const disclosed = (value: string) => (photo.disclosure ? `${value} (${photo.disclosure})` : value);
+  if (photo.photographer) credits.push({ value: disclosed(photo.photographer), role: 'photographer', scheme: 'urn:ebu' });
+  if (photo.agency) credits.push({ value: disclosed(photo.agency), role: 'distributor', scheme: 'urn:ebu' });
+  if (!credits.length && photo.disclosure) credits.push({ value: photo.disclosure });
   return {
     url: photo.url,
     medium: photo.medium ?? 'image',
     ...(photo.mime ? { type: photo.mime } : {}),
     ...(photo.width ? { width: photo.width } : {}),
     ...(photo.height ? { height: photo.height } : {}),
-    description: { value: photo.caption, type: 'plain' },
+    description: { value: photo.disclosure ? `${photo.caption} (${photo.disclosure})` : photo.caption, type: 'plain' },
     ...(photo.altText ? { title: { value: photo.altText, type: 'plain' } } : {}),
     ...(photo.thumbnailUrl ? { thumbnails: [{ url: photo.thumbnailUrl }] } : {}),
     ...(credits.length ? { credits } : {}),
@@ -39,7 +42,7 @@ export function buildRss(feed: SyndicationFeed): string {
     link: e.url,
     guid: { value: e.id, isPermaLink: false },
     pubDate: e.published,
-    ...(e.summary ? { description: e.summary } : {}),
+    ...(e.content ?? e.summary ? { description: (e.content ?? e.summary)! } : {}),
     ...(e.categories.length ? { categories: e.categories.map((name) => ({ name })) } : {}),
     ...mediaOf(e),
   }));

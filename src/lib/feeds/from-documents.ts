@@ -1,5 +1,6 @@
 // Maps documents as the Document Service returns them (loosely typed) to the plain feed shapes.
 import { articlePageUrl } from './feed-urls';
+import { lastCorrectionAt, toCorrections } from '../corrections/corrections';
 import type { FeedArticle, FeedImage, FeedPhoto, FeedSection, FeedTag, ImageFormat } from './types';
 
 type Raw = Record<string, unknown> | null | undefined;
@@ -58,6 +59,8 @@ export function toFeedPhoto(raw: Raw): FeedPhoto | null {
     location: str(raw.location),
     image: toFeedImage(raw.image as Raw),
     updatedAt: iso(raw.updatedAt),
+    digitalSourceType: str(raw.digitalSourceType),
+    provenanceNote: str(raw.provenanceNote),
   };
 }
 
@@ -70,6 +73,7 @@ export function toFeedArticle(raw: Record<string, unknown>, urls: ArticleUrlConf
   const section = toFeedSection(raw.section as Raw);
   const publishedAt = iso(raw.firstPublishedAt) ?? iso(raw.publishedAt) ?? new Date(0).toISOString();
   const slug = str(raw.slug) ?? String(raw.documentId);
+  const corrections = toCorrections(raw.corrections);
   return {
     documentId: String(raw.documentId),
     locale: str(raw.locale),
@@ -80,10 +84,13 @@ export function toFeedArticle(raw: Record<string, unknown>, urls: ArticleUrlConf
     dateline: str(raw.dateline),
     url: articlePageUrl(urls.siteUrl, urls.articlePathPattern, { slug, documentId: String(raw.documentId), locale: str(raw.locale), section, publishedAt }),
     publishedAt,
-    updatedAt: iso(raw.updatedAt) ?? publishedAt,
+    // Readers see a story as updated only when an editor says so with a note; silent saves do not count.
+    updatedAt: lastCorrectionAt(corrections) ?? publishedAt,
     section,
     leadPhoto: toFeedPhoto(raw.leadPhoto as Raw),
     shortUrl,
+    corrections,
+    entityNotes: [],
   };
 }
 

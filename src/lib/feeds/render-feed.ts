@@ -3,7 +3,7 @@ import { buildAtom } from './build-atom';
 import { buildJson } from './build-json';
 import { buildJsonFeed } from './build-json-feed';
 import { buildRss } from './build-rss';
-import { toSyndicationFeed } from './syndication';
+import { toSyndicationFeed, type SyndicationOptions } from './syndication';
 import type { AnyFeed, FeedFormat, FeedLinks } from './types';
 
 export const CONTENT_TYPES: Record<FeedFormat, string> = {
@@ -13,10 +13,10 @@ export const CONTENT_TYPES: Record<FeedFormat, string> = {
   jsonfeed: 'application/feed+json; charset=utf-8',
 };
 
-export function renderFeed(feed: AnyFeed, format: FeedFormat, links: FeedLinks): { body: string; contentType: string } {
+export function renderFeed(feed: AnyFeed, format: FeedFormat, links: FeedLinks, options: SyndicationOptions = {}): { body: string; contentType: string } {
   const contentType = CONTENT_TYPES[format];
   if (format === 'json') return { body: buildJson(feed), contentType };
-  const syndication = toSyndicationFeed(feed, links, format);
+  const syndication = toSyndicationFeed(feed, links, format, options);
   const body = format === 'rss' ? buildRss(syndication) : format === 'atom' ? buildAtom(syndication) : buildJsonFeed(syndication);
   return { body, contentType };
 }

@@ -1,6 +1,8 @@
 // Turns a feed (articles or a picture week) into the format-neutral entries the RSS, Atom
 // and JSON Feed renderers share. Photos whose credit forbids redistribution are dropped here.
 import { assetUrl, joinUrl } from './feed-urls';
+import { correctionLine, type Correction } from '../corrections/corrections';
+import { disclosureFor, isAiGenerated, type DisclosureLabels } from '../photos/provenance';
 import type { AnyFeed, FeedArticle, FeedFormat, FeedLinks, FeedMedia, FeedPhoto, FeedPicture } from './types';
 
 export interface SyndicatedPhoto {
@@ -18,6 +20,9 @@ export interface SyndicatedPhoto {
   agency: string | null;
   copyright: string | null;
   license: string | null;
+  /** "AI-generated image" / "Composite image" when the source type owes one. */
+  disclosure: string | null;
+  digitalSourceType: string | null;
 }
 
 export interface SyndicationEntry {
@@ -25,6 +30,9 @@ export interface SyndicationEntry {
   url: string;
   title: string;
   summary: string | null;
+  /** The summary followed by the story's corrections, newest first; null when it has none. */
+  content: string | null;
+  corrections: Correction[];
   published: Date;
   updated: Date;
   categories: string[];
@@ -48,12 +56,30 @@ export interface SyndicationFeed {
   entries: SyndicationEntry[];
 }
 
+export interface SyndicationOptions {
+  /** Leave AI-generated images out (FEED_DROP_AI_IMAGES). */
+  dropAiImages?: boolean;
+  disclosure?: DisclosureLabels;
+}
+
 /** Whether a photo may leave the site in a syndication format. */
-export function mayRedistribute(photo: FeedPhoto | null | undefined): boolean {
+export function mayRedistribute(photo: FeedPhoto | null | undefined, options: SyndicationOptions = {}): boolean {
+  if (options.dropAiImages && isAiGenerated(photo?.digitalSourceType)) return false;
   return Boolean(photo && photo.image && photo.credit?.mayRedistribute !== false);
 }
 
-export function syndicatedPhoto(photo: FeedPhoto, links: FeedLinks, caption = photo.caption): SyndicatedPhoto {
+/**
+ * The editorial extras of an article entry: the entity notes appended to the summary (after the
+ * standfirst), and the corrections, newest first, after that in the content.
+ */
+export function editorialText(article: FeedArticle): { summary: string | null; content: string | null } {
+  const notes = article.entityNotes.map((n) => n.text);
+  const summary = [article.standfirst, ...notes].filter((t): t is string => Boolean(t)).join('\n\n') || null;
+  if (!article.corrections.length) return { summary, content: null };
+  return { summary, content: [summary, ...article.corrections.map(correctionLine)].filter(Boolean).join('\n\n') };
+}
+
+export function syndicatedPhoto(photo: FeedPhoto, links: FeedLinks, caption = photo.caption, labels?: DisclosureLabels): SyndicatedPhoto {
   const image = photo.image!;
   const thumb = image.formats.thumbnail ?? image.formats.small ?? null;
   const credit = photo.credit;
@@ -70,6 +96,8 @@ export function syndicatedPhoto(photo: FeedPhoto, links: FeedLinks, caption = ph
     agency: credit?.agency || null,
     copyright: credit?.copyrightHolder || credit?.agency || credit?.photographer || null,
     license: credit?.license || null,
+    disclosure: disclosureFor(photo.digitalSourceType, labels),
+    digitalSourceType: photo.digitalSourceType,
   };
 }
 
@@ -97,17 +125,23 @@ export function syndicatedMedia(media: FeedMedia, links: FeedLinks): SyndicatedP
     agency: null,
     copyright: media.credit,
     license: null,
+    disclosure: null,
+    digitalSourceType: null,
+    provenanceNote: null,
   };
 }
 
-function articleEntry(article: FeedArticle, links: FeedLinks): SyndicationEntry {
-  const photo = mayRedistribute(article.leadPhoto) ? syndicatedPhoto(article.leadPhoto!, links) : null;
+function articleEntry(article: FeedArticle, links: FeedLinks, options: SyndicationOptions): SyndicationEntry {
+  const photo = mayRedistribute(article.leadPhoto, options) ? syndicatedPhoto(article.leadPhoto!, links, undefined, options.disclosure) : null;
+  const text = editorialText(article);
   const media = article.media?.filter((m) => m.mayRedistribute).map((m) => syndicatedMedia(m, links));
   return {
     id: `urn:newsroom:article:${article.documentId}${article.locale ? `:${article.locale}` : ''}`,
     url: article.url,
     title: article.title,
-    summary: article.standfirst,
+    summary: text.summary,
+    content: text.content,
+    corrections: article.corrections,
     published: new Date(article.publishedAt),
     updated: new Date(article.updatedAt),
     categories: article.section ? [article.section.name] : [],
@@ -121,12 +155,14 @@ function articleEntry(article: FeedArticle, links: FeedLinks): SyndicationEntry 
       section: article.section?.slug ?? null,
       shortUrl: article.shortUrl,
       ...(article.kind ? { kind: article.kind, mediaKind: article.mediaKind ?? null } : {}),
+      corrections: article.corrections,
+      entityNotes: article.entityNotes,
     },
   };
 }
 
-function pictureEntry(picture: FeedPicture, homeUrl: string, links: FeedLinks): SyndicationEntry | null {
-  if (!mayRedistribute(picture.photo)) return null;
+function pictureEntry(picture: FeedPicture, homeUrl: string, links: FeedLinks, options: SyndicationOptions): SyndicationEntry | null {
+  if (!mayRedistribute(picture.photo, options)) return null;
   const photo = picture.photo;
   const when = photo.takenAt ?? photo.updatedAt ?? new Date(0).toISOString();
   const title = picture.caption.length > 140 ? `${picture.caption.slice(0, 139).trimEnd()}…` : picture.caption;
@@ -135,19 +171,21 @@ function pictureEntry(picture: FeedPicture, homeUrl: string, links: FeedLinks): 
     url: `${homeUrl}#photo-${picture.position}`,
     title,
     summary: picture.caption,
+    content: null,
+    corrections: [],
     published: new Date(when),
     updated: new Date(photo.updatedAt ?? when),
     categories: [],
-    photos: [syndicatedPhoto(photo, links, picture.caption)],
+    photos: [syndicatedPhoto(photo, links, picture.caption, options.disclosure)],
     extension: { documentId: photo.documentId, position: picture.position, creditLine: photo.creditLine, location: photo.location },
   };
 }
 
-export function toSyndicationFeed(feed: AnyFeed, links: FeedLinks, format: FeedFormat): SyndicationFeed {
+export function toSyndicationFeed(feed: AnyFeed, links: FeedLinks, format: FeedFormat, options: SyndicationOptions = {}): SyndicationFeed {
   const entries =
     feed.kind === 'articles'
-      ? feed.items.map((a) => articleEntry(a, links))
-      : feed.items.map((p) => pictureEntry(p, feed.homeUrl, links)).filter((e): e is SyndicationEntry => e !== null);
+      ? feed.items.map((a) => articleEntry(a, links, options))
+      : feed.items.map((p) => pictureEntry(p, feed.homeUrl, links, options)).filter((e): e is SyndicationEntry => e !== null);
   const base = { ...(feed.kind === 'pictures' ? { date: feed.week.start } : {}), ...feed.feedParams };
   const idQuery = new URLSearchParams(base).toString();
   return {

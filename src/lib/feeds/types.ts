@@ -1,5 +1,6 @@
 // Plain data shapes that flow from the feed service to the renderers: no Strapi types.
 import type { PhotoCredit } from '../photos/credit-line';
+import type { Correction } from '../corrections/corrections';
 
 export type FeedFormat = 'json' | 'rss' | 'atom' | 'jsonfeed';
 export const FEED_FORMATS: readonly FeedFormat[] = ['json', 'rss', 'atom', 'jsonfeed'];
@@ -26,6 +27,9 @@ export interface FeedPhoto {
   location: string | null;
   image: FeedImage | null;
   updatedAt: string | null;
+  /** IPTC digital source type, e.g. digitalCapture, trainedAlgorithmicMedia. */
+  digitalSourceType: string | null;
+  provenanceNote: string | null;
 }
 
 export interface FeedSection {
@@ -60,6 +64,10 @@ export interface FeedArticle {
   kind?: 'article' | 'gallery';
   mediaKind?: string;
   media?: FeedMedia[];
+  /** Corrections, updates and clarifications, newest first; `updatedAt` is the newest one's time, else `publishedAt`. */
+  corrections: Correction[];
+  /** Entity notes this item's text mentions (title and standfirst already carry their markers). */
+  entityNotes: EntityFootnote[];
 }
 
 export interface FeedMedia {
@@ -75,6 +83,13 @@ export interface FeedMedia {
   credit: string | null;
   /** False for photos whose credit forbids redistribution: kept in JSON, dropped from syndication. */
   mayRedistribute: boolean;
+}
+
+export interface EntityFootnote {
+  marker: string;
+  text: string;
+  /** The entity note's documentId. */
+  entity: string;
 }
 
 export interface FeedPicture {

@@ -30,11 +30,11 @@ export default factories.createCoreController('api::article.article', ({ strapi 
     async bySlug(ctx: Context) {
       await http().serve(ctx, async () => {
         const locale = http().parseQuery({ locale: ctx.query.locale }).locale;
-        const { page, surrogateKeys, viewIds } = await feeds().articleBySlug(String(ctx.params.slug), locale);
+        const { page, surrogateKeys, viewIds, changedAt } = await feeds().articleBySlug(String(ctx.params.slug), locale);
         return {
           body: JSON.stringify({ data: page, meta: {} }),
           contentType: 'application/json; charset=utf-8',
-          lastModified: new Date(page.updatedAt),
+          lastModified: new Date(changedAt),
           surrogateKeys,
           viewIds,
         };

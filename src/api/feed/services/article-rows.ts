@@ -13,6 +13,7 @@ const SECTION = 'api::section.section';
 const PHOTO = 'api::photo.photo';
 const FILE = 'plugin::upload.file';
 const CREDIT = 'media.photo-credit';
+const CORRECTION = 'article.correction';
 
 /** Every field this fast path reads: checked at boot (src/bootstrap/fast-path-schema.ts). */
 export const ARTICLE_ROWS_FIELDS: readonly FieldNeed[] = [
@@ -119,6 +120,33 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return out;
   }
 
+  /** Corrections (component) of the given article rows, by article row id: one query per page. */
+  async function corrections(articleIds: number[]): Promise<Map<number, Raw[]>> {
+    const out = new Map<number, Raw[]>();
+    if (!articleIds.length) return out;
+    const cmps = joinTable(ARTICLE, 'corrections');
+    const rows = await run(`corrections:${articleIds.length}`, articleIds, (ids) =>
+      knex()
+        .select({
+          owner: `j.${cmps.joinColumn.name}`,
+          at: `c.${column(CORRECTION, 'at')}`,
+          kind: `c.${column(CORRECTION, 'kind')}`,
+          text: `c.${column(CORRECTION, 'text')}`,
+        })
+        .from({ j: cmps.name })
+        .join({ c: meta(CORRECTION).tableName }, 'c.id', `j.${cmps.inverseJoinColumn!.name}`)
+        .whereIn(`j.${cmps.joinColumn.name}`, ids)
+        .andWhere(Object.fromEntries(Object.entries(cmps.on ?? {}).map(([k, v]) => [`j.${k}`, v])))
+        .andWhere('j.component_type', CORRECTION),
+    );
+    for (const { owner, ...c } of rows) {
+      const list = out.get(Number(owner)) ?? [];
+      list.push({ ...c, at: iso(c.at) });
+      out.set(Number(owner), list);
+    }
+    return out;
+  }
+
   return {
     /** Newest first by (firstPublishedAt, id); published rows only, as `status: 'published'` reads them. */
     async page(query: ArticleRowsQuery): Promise<Raw[]> {
@@ -157,6 +185,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             takenAt: `p.${column(PHOTO, 'takenAt')}`,
             location: `p.${column(PHOTO, 'location')}`,
             photoUpdatedAt: `p.${column(PHOTO, 'updatedAt')}`,
+            digitalSourceType: `p.${column(PHOTO, 'digitalSourceType')}`,
+            provenanceNote: `p.${column(PHOTO, 'provenanceNote')}`,
           })
           .from({ a })
           .leftJoin({ sl: section.name }, `sl.${section.joinColumn.name}`, articleId)
@@ -185,7 +215,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             .map(Number),
         ),
       ];
-      const [imageOf, creditOf] = await Promise.all([images(photoIds), credits(photoIds)]);
+      const [imageOf, creditOf, correctionsOf] = await Promise.all([images(photoIds), credits(photoIds), corrections(rows.map((r) => Number(r.id)))]);
       return rows.map((r) => ({
         id: r.id,
         documentId: r.documentId,
@@ -197,6 +227,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         firstPublishedAt: iso(r.firstPublishedAt),
         updatedAt: iso(r.updatedAt),
         locale: r.locale,
+        corrections: correctionsOf.get(Number(r.id)) ?? [],
         section:
           r.sectionId == null ? null : { id: r.sectionId, documentId: r.sectionDocumentId, name: r.sectionName, slug: r.sectionSlug },
         leadPhoto:
@@ -211,6 +242,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
                 takenAt: iso(r.takenAt),
                 location: r.location,
                 updatedAt: iso(r.photoUpdatedAt),
+                digitalSourceType: r.digitalSourceType,
+                provenanceNote: r.provenanceNote,
                 image: imageOf.get(Number(r.photoId)) ?? null,
                 credit: creditOf.get(Number(r.photoId)) ?? null,
               },

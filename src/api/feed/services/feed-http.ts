@@ -206,9 +206,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return this.serve(ctx, async () => {
         const query = this.parseQuery(ctx.query as Record<string, unknown>, opts);
         const feed = await load(query);
-        const links = strapi.service('api::feed.feed').links();
+        const feeds = strapi.service('api::feed.feed');
         return {
-          ...renderFeed(feed, query.format, links),
+          ...renderFeed(feed, query.format, feeds.links(), feeds.syndicationOptions()),
           lastModified: new Date(feed.updatedAt),
           surrogateKeys: feed.surrogateKeys,
           ttlMs: feed.cacheTtlMs ?? opts.ttlMs?.(query),

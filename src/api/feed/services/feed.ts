@@ -10,6 +10,7 @@ import type { ArticleFeed, FeedArticle, FeedLinks, FeedPicture, PictureFeed } fr
 import { latestCompletedWeek, parseDay, pictureWeekTitle, titlePrefixFor, weekContaining, weekOfInstant, weekRange, type PictureWeek } from '../../../lib/weeks/picture-week';
 import type { NewsSitemapEntry } from '../../../lib/feeds/build-news-sitemap';
 import { markViewCounts } from '../../../lib/feeds/view-marks';
+import { suppressedOf } from '../../entity-note/services/notes';
 
 const ARTICLE = 'api::article.article';
 const SECTION = 'api::section.section';
@@ -22,7 +23,7 @@ type Raw = Record<string, unknown>;
 
 const IMAGE_FIELDS = ['url', 'width', 'height', 'mime', 'formats'];
 const PHOTO_POPULATE = {
-  fields: ['caption', 'altText', 'creditLine', 'takenAt', 'location', 'updatedAt'],
+  fields: ['caption', 'altText', 'creditLine', 'takenAt', 'location', 'updatedAt', 'digitalSourceType', 'provenanceNote'],
   populate: { image: { fields: IMAGE_FIELDS }, credit: true },
 };
 const ARTICLE_FIELDS = ['title', 'slug', 'kicker', 'standfirst', 'dateline', 'firstPublishedAt', 'updatedAt', 'locale'];
@@ -55,6 +56,7 @@ interface FeedsConfig {
   /** IANA zone of the newsroom's calendar: picture weeks, their titles and time ranges. */
   timeZone: string;
   cmsUrl: string;
+  dropAiImages: boolean;
 }
 
 const LOCALES_TTL_MS = 60_000;
@@ -113,6 +115,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return raws.map((r) => toFeedArticle(r, urls(), links.get(String(r.documentId))?.shortUrl ?? null));
   }
 
+  const notes = () => strapi.service('api::entity-note.notes');
+
+  /** Entity notes on feed items; the articles' suppressions are read only for items that mention one. */
+  async function withEntityNotes(items: FeedArticle[], locale: string): Promise<FeedArticle[]> {
+    return notes().annotateFeedItems(items, async (documentIds: string[]) => {
+      const rows = (await strapi.documents(ARTICLE).findMany({
+        status: 'published',
+        locale,
+        filters: { documentId: { $in: documentIds } },
+        fields: ['documentId'],
+        populate: { noteSuppressions: { populate: { entity: { fields: ['documentId'] } } } },
+      } as never)) as Raw[];
+      return new Map(rows.map((r) => [String(r.documentId), suppressedOf(r)]));
+    });
+  }
+
+  /** Last-Modified of a page of articles: the newest save of a row or its photo, or of an entity note. */
+  async function changedAt(raws: Raw[]): Promise<string> {
+    return newest([...raws.flatMap((r) => [r.updatedAt as string, (r.leadPhoto as Raw | null)?.updatedAt as string | undefined]), await notes().changedAt()]);
+  }
+
   /**
    * Keyset page of published articles, newest first by first publication then id. Read by the
    * article-rows service (three queries, no per-request query building by the Document Service):
@@ -134,7 +157,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       hasMore && last
         ? encodeCursor({ feed: feedId, after: [new Date(last.firstPublishedAt as string).toISOString(), last.id as number] }, signingKey())
         : null;
-    return { items: await withShortUrls(page), pageInfo: { limit: req.limit, nextCursor, hasMore } };
+    const items = await withEntityNotes(await withShortUrls(page), locale);
+    return { items, changedAt: await changedAt(page), pageInfo: { limit: req.limit, nextCursor, hasMore } };
   }
 
   function articleKeys(items: FeedArticle[]): string[] {
@@ -155,6 +179,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   return {
+    /** How RSS, Atom and JSON Feed treat photos: AI-generated ones dropped when configured, disclosure wording. */
+    syndicationOptions() {
+      return { dropAiImages: config().dropAiImages === true, disclosure: strapi.config.get('newsroom.disclosure') as { ai: string; composite: string } };
+    },
+
     links(): FeedLinks {
       return { siteUrl: strapi.config.get('newsroom.siteUrl') as string, cmsUrl: config().cmsUrl };
     },
@@ -188,7 +217,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** "All news": the latest published articles. */
     async articleFeed(req: FeedRequest): Promise<ArticleFeed> {
       const locale = await resolveLocale(req.locale);
-      const { items, pageInfo } = await articlePage({}, `articles:${locale}`, req, locale);
+      const { items, pageInfo, changedAt: itemsChangedAt } = await articlePage({}, `articles:${locale}`, req, locale);
       const cfg = config();
       return {
         kind: 'articles',
@@ -197,7 +226,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         locale,
         homeUrl: urls().siteUrl,
         feedPath: '/api/feeds/articles',
-        updatedAt: newest(items.flatMap((a) => [a.updatedAt, a.leadPhoto?.updatedAt])),
+        updatedAt: itemsChangedAt,
         pageInfo,
         surrogateKeys: ['feed', 'feed:articles', ...articleKeys(items)],
         viewIds: markViewCounts(items),
@@ -217,7 +246,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       })) as Raw | null;
       const section = toFeedSection(raw);
       if (!raw || !section) throw new errors.NotFoundError(`No section with the slug "${slug.slice(0, 200)}".`);
-      const { items, pageInfo } = await articlePage({ sectionId: raw.id as number }, `section:${section.slug}:${locale}`, req, locale);
+      const { items, pageInfo, changedAt: itemsChangedAt } = await articlePage({ sectionId: raw.id as number }, `section:${section.slug}:${locale}`, req, locale);
       const cfg = config();
       return {
         kind: 'articles',
@@ -226,7 +255,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         locale,
         homeUrl: `${urls().siteUrl.replace(/\/+$/, '')}/${encodeURIComponent(section.slug)}`,
         feedPath: `/api/feeds/sections/${encodeURIComponent(section.slug)}`,
-        updatedAt: newest([raw.updatedAt as string, ...items.flatMap((a) => [a.updatedAt, a.leadPhoto?.updatedAt])]),
+        updatedAt: newest([raw.updatedAt as string, itemsChangedAt]),
         pageInfo,
         surrogateKeys: ['feed', `feed:section`, `feed:section:${section.slug}`, `section:${section.slug}`, ...articleKeys(items)],
         viewIds: markViewCounts(items),
@@ -334,7 +363,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** The article page by slug, everything it shows resolved; NotFoundError when not published. */
-    async articleBySlug(slug: string, requestedLocale?: string): Promise<{ page: ArticlePage; surrogateKeys: string[]; viewIds: string[] }> {
+    async articleBySlug(slug: string, requestedLocale?: string): Promise<{ page: ArticlePage; surrogateKeys: string[]; viewIds: string[]; changedAt: string }> {
       if (!SLUG.test(slug)) throw new errors.NotFoundError(`No published article with the slug "${slug.slice(0, 200)}".`);
       const locale = await resolveLocale(requestedLocale);
       const raw = (await strapi.documents(ARTICLE).findFirst({
@@ -346,6 +375,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           ...ARTICLE_POPULATE,
           tags: { fields: ['name', 'slug'] },
           footnotes: true,
+          corrections: true,
+          noteSuppressions: { populate: { entity: { fields: ['documentId'] } } },
           relatedLinks: LINK_POPULATE,
           body: {
             on: {
@@ -361,10 +392,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       } as never)) as Raw | null;
       if (!raw) throw new errors.NotFoundError(`No published article with the slug "${slug.slice(0, 200)}".`);
       const links = await shortLinks([String(raw.documentId)]);
-      const page = toArticlePage(raw, urls(), links.get(String(raw.documentId))?.shortUrl ?? null);
+      const page: ArticlePage = await notes().annotatePage(toArticlePage(raw, urls(), links.get(String(raw.documentId))?.shortUrl ?? null), raw);
       // Everything the page shows (tags, photos in blocks, linked stories, their sections and photos) by its key.
       const keys = ['feed', 'article-page', ...articleKeys([page]), ...strapi.service('api::feed.surrogate-keys').ofDocument(ARTICLE, raw)];
-      return { page, surrogateKeys: keys, viewIds: markViewCounts([page]) };
+      const photoTimes = page.body.map((b) => (b.__component === 'blocks.photo-embed' ? b.photo.updatedAt : null));
+      return { page, surrogateKeys: keys, viewIds: markViewCounts([page]), changedAt: newest([await changedAt([raw]), ...photoTimes]) };
     },
 
     /** Articles first published in the last 48 hours, for the Google News sitemap. */

@@ -20,6 +20,8 @@ export function photo(over: Partial<FeedPhoto> = {}, credit: Partial<NonNullable
       formats: { thumbnail: { url: '/uploads/thumbnail_quake.jpg', width: 234, height: 156, mime: 'image/jpeg' } },
     },
     updatedAt: '2018-11-18T10:00:00.000Z',
+    digitalSourceType: null,
+    provenanceNote: null,
     ...over,
   };
 }
@@ -39,6 +41,8 @@ export function article(n: number, over: Partial<FeedArticle> = {}): FeedArticle
     section: { documentId: 's1', name: 'World', slug: 'world' },
     leadPhoto: photo({ documentId: `p${n}` }),
     shortUrl: `https://sho.rt/${n}`,
+    corrections: [],
+    entityNotes: [],
     ...over,
   };
 }
