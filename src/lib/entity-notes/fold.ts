@@ -24,14 +24,50 @@ export function fold(text: string): string {
 
 export interface Folded {
   text: string;
-  /** For each UTF-16 index of `text`, the UTF-16 index in the original where its code point starts. */
-  start: Int32Array;
-  /** For each UTF-16 index of `text`, the UTF-16 index in the original just after its code point. */
-  end: Int32Array;
+  /**
+   * For each UTF-16 index of `text`, the UTF-16 index in the original where its code point starts
+   * (and just after it ends); null when folding kept every index (the usual case), so i maps to i.
+   */
+  start: Int32Array | null;
+  end: Int32Array | null;
+}
+
+// Folded UTF-16 code of each BMP code unit whose fold is exactly one code unit; -1 not computed, -2 not one unit.
+const SINGLE = new Int32Array(0x10000).fill(-1);
+const decoder = new TextDecoder('utf-16le');
+
+function singleFold(c: number): number {
+  let f = SINGLE[c];
+  if (f === -1) {
+    const folded = foldChar(String.fromCharCode(c));
+    f = folded.length === 1 ? folded.charCodeAt(0) : -2;
+    SINGLE[c] = f;
+  }
+  return f;
 }
 
 /** Folds `text`, remembering where each folded character came from. */
 export function foldWithMap(text: string): Folded {
+  // Fast path: every code unit folds to one code unit, so offsets are unchanged.
+  const out = new Uint16Array(text.length);
+  let simple = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) out[i] = c >= 65 && c <= 90 ? c + 32 : c === 9 || c === 10 || c === 13 ? 32 : c;
+    else if (c >= 0xd800 && c <= 0xdfff) {
+      simple = false;
+      break;
+    } else {
+      const f = singleFold(c);
+      if (f < 0) {
+        simple = false;
+        break;
+      }
+      out[i] = f;
+    }
+  }
+  if (simple) return { text: decoder.decode(out), start: null, end: null };
+
   const parts: string[] = [];
   const start: number[] = [];
   const end: number[] = [];
@@ -40,7 +76,6 @@ export function foldWithMap(text: string): Folded {
     const code = text.codePointAt(i)!;
     const width = code > 0xffff ? 2 : 1;
     const ch = width === 1 ? text[i] : text.slice(i, i + 2);
-    // ASCII fast path: most of a Latin article.
     const f = code < 0x80 ? (code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : code === 9 || code === 10 || code === 13 ? ' ' : ch) : foldChar(ch);
     parts.push(f);
     for (let k = 0; k < f.length; k++) {

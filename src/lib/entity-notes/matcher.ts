@@ -99,11 +99,15 @@ export function createMatcher(entries: MatcherEntry[]): Matcher {
         const p = patterns[id];
         if (allow && !allow(p.key)) continue;
         const fs = j - p.length + 1;
-        // The match must begin and end on whole original characters.
-        if (fs > 0 && folded.start[fs - 1] === folded.start[fs]) continue;
-        if (j + 1 < f.length && folded.end[j + 1] === folded.end[j]) continue;
-        const start = folded.start[fs];
-        const end = folded.end[j];
+        let start = fs;
+        let end = j + 1;
+        if (folded.start && folded.end) {
+          // The match must begin and end on whole original characters.
+          if (fs > 0 && folded.start[fs - 1] === folded.start[fs]) continue;
+          if (j + 1 < f.length && folded.end[j + 1] === folded.end[j]) continue;
+          start = folded.start[fs];
+          end = folded.end[j];
+        }
         if (isWordAt(text, start - 1) || isWordAt(text, end)) continue;
         guarded ??= protectedRanges(text);
         if (guarded.length && overlapsAny(guarded, start, end)) continue;

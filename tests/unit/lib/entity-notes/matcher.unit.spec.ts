@@ -80,3 +80,13 @@ describe('entity matcher', () => {
     expect(words('x said he', [{ key: 'she', terms: ['she said'] }, { key: 'aid', terms: ['said he'] }])).toEqual(['aid:said he']);
   });
 });
+
+describe('entity matcher at sentence ends', () => {
+  const e = { key: 'h', terms: ['Hamas'] };
+  it('still marks a name before a full stop, a comma or a line end, and in U.S.-style abbreviations', () => {
+    expect(words('Blame Hamas. U.S. officials said Hamas, and then Hamas', [e])).toEqual(['h:Hamas', 'h:Hamas', 'h:Hamas']);
+  });
+  it('protects a domain that follows the name without a space', () => {
+    expect(words('visit hamas.ps/about', [e])).toEqual([]);
+  });
+});
