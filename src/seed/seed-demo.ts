@@ -12,6 +12,7 @@ import { subDays } from 'date-fns';
 import { ARTICLES, AGENCIES, PHOTOGRAPHERS, SECTIONS, type DemoArticle } from './demo-content';
 import { shiftDay, type PictureWeek } from '../lib/weeks/picture-week';
 import { seedReadersNumbers } from './seed-readers-numbers';
+import { seedEditorialNotes } from './seed-editorial-notes';
 
 type Doc = { documentId: string; id: number };
 
@@ -45,6 +46,7 @@ export async function seedDemoNewsroom(strapi: Core.Strapi, now = new Date()) {
     }
     await seedGalleries(strapi, photos, now);
     await seedReadersNumbers(strapi, articles, sections, now);
+    await seedEditorialNotes(strapi, articles, photos, now);
     strapi.log.info(`Seeded ${articles.length} demo articles, ${photos.length} photos and 2 galleries.`);
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });

@@ -64,6 +64,18 @@ describe('demo newsroom', () => {
     expect(res.body.data).toEqual(expect.objectContaining({ version: 1, text: expect.stringContaining('Privacy policy'), publishedAt: expect.any(String) }));
   });
 
+  it('shows an entity note, a correction and a disclosed AI-generated photo', async () => {
+    const feed = await request(app.server).get('/api/feeds/articles').query({ limit: 50 }).expect(200);
+    const items = feed.body.data as any[];
+    const electoral = items.find((a) => a.title.startsWith('Electoral commission†'));
+    expect(electoral.entityNotes[0].text).toMatch(/^†The Electoral Commission/);
+    const budget = items.find((a) => a.title.startsWith('Parliament passes budget'));
+    expect(budget.corrections.map((c: any) => c.kind)).toEqual(['update', 'correction']);
+    expect(budget.updatedAt).toBe(budget.corrections[0].at);
+    const photos = await request(app.server).get('/api/photos').query({ filters: { digitalSourceType: 'trainedAlgorithmicMedia' } }).expect(200);
+    expect(photos.body.data[0].creditLine).toMatch(/· AI-generated image$/);
+  });
+
   it('is idempotent', async () => {
     const before = await app.strapi.db.query('api::article.article').count({});
     await seedDemoNewsroom(app.strapi);

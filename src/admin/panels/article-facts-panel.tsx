@@ -1,10 +1,11 @@
-// The article editor's "Newsroom" side panel: short URL, hits, views (total and the last 48 hours)
-// and first publication, shown read-only (they are computed by the CMS and the site, never typed by editors).
+// The article editor's "Newsroom" side panel: short URL, hits, views (total and the last 48 hours),
+// first publication and the entity notes its text triggers, shown read-only (they are computed by the CMS and the site, never typed by editors).
 import * as React from 'react';
 import { Box, Flex, Link, Typography } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
 import type { PanelComponent, PanelComponentProps } from '@strapi/content-manager/strapi-admin';
 import { ViewsChart, type HourViews } from './views-chart';
+import { ArticleNotes } from './entity-notes-panel';
 
 const ARTICLE = 'api::article.article';
 
@@ -124,6 +125,12 @@ function ArticleFacts({ documentId, document }: Pick<PanelComponentProps, 'docum
         <Fact label="First published" testId="newsroom-first-published">
           {firstPublished ?? 'Not yet published'}
         </Fact>
+        <Flex direction="column" alignItems="stretch" gap={1}>
+          <Typography variant="sigma" textColor="neutral600">
+            Entity notes
+          </Typography>
+          <ArticleNotes documentId={documentId} document={document} />
+        </Flex>
       </Flex>
     </Box>
   );
