@@ -195,6 +195,15 @@ describe('an entity edit', () => {
     expect(ids).not.toContain(`${unrelated.documentId}:en`);
   });
 
+  it('purges nothing when the edited entity is mentioned nowhere', async () => {
+    const quiet = (await app.strapi.documents(ENTITY).create({ data: { name: 'Nowhere Mentioned Org', translations: [{ locale: 'en', aliases: [], note: 'A note' }] } } as never)) as Doc;
+    await api().get(`/api/articles/by-slug/${unrelated.slug}`).expect(200);
+    expect((await api().get(`/api/articles/by-slug/${unrelated.slug}`).expect(200)).headers['x-feed-cache']).toBe('hit');
+    await authed(api().put(`/api/entity-notes/${quiet.documentId}`)).send({ data: { translations: [{ locale: 'en', aliases: ['Still Nowhere'], note: 'Another note' }] } }).expect(200);
+    expect((await api().get(`/api/articles/by-slug/${unrelated.slug}`).expect(200)).headers['x-feed-cache']).toBe('hit');
+    await app.strapi.documents(ENTITY).delete({ documentId: quiet.documentId } as never);
+  });
+
   it('computes the affected stories from the aliases before and after (a removed alias still purges)', async () => {
     const notes = app.strapi.service('api::entity-note.notes');
     const daesh = await app.strapi.documents(ENTITY).create({
