@@ -52,6 +52,8 @@ export const CONTENT_TYPE_VIEWS: Record<string, ViewDefaults> = {
       commentsEnabled: { label: 'Comments open' },
       mediaKind: { label: 'Told mainly in', description: 'Anything but text puts the article in the Multimedia list.' },
       leadMedia: { label: 'Lead video or audio', description: 'Shown instead of the lead photo: an embed from an allowed host or an uploaded file.' },
+      corrections: { label: 'Corrections and updates', description: 'Shown to readers newest first; the newest one’s time is the story’s update time. Silent fixes need none.' },
+      noteSuppressions: { label: 'Suppressed entity notes', description: 'Entity notes that must not appear on this story, each with the reason (logged).' },
     },
   },
   'api::recommended-list.recommended-list': {
@@ -75,6 +77,22 @@ export const CONTENT_TYPE_VIEWS: Record<string, ViewDefaults> = {
       creditLine: { label: 'Credit line', listLabel: 'Credit', description: 'Rendered from the credit when the photo is saved.' },
       takenAt: { label: 'Taken at' },
       location: { label: 'Location', placeholder: 'e.g. Lisbon, Portugal' },
+      digitalSourceType: { label: 'Digital source type (IPTC)', description: 'How the image was made. AI-generated and composite images get a disclosure in their credit line.' },
+      provenanceNote: { label: 'Provenance note', description: 'Where the picture comes from and what was done to it, for editors and syndication partners.' },
+    },
+  },
+  'api::entity-note.entity-note': {
+    settings: { mainField: 'name', ...NEWEST_FIRST },
+    list: ['name', 'marker', 'scope', 'validUntil'],
+    fields: {
+      name: { label: 'Name', description: 'Always matched, in every language, case and accents ignored.' },
+      translations: { label: 'Notes by language', description: 'One per site locale: the aliases (a JSON list, inflected forms too) and the note printed at the foot of the story.' },
+      marker: { label: 'Marker', description: '1 to 3 symbols printed right after the name, e.g. * or †.' },
+      scope: { label: 'Scope', description: 'Everywhere, or only in the sections listed below.' },
+      sections: { label: 'Sections', mainField: 'name' },
+      validFrom: { label: 'Valid from' },
+      validUntil: { label: 'Valid until' },
+      firstMentionOnly: { label: 'First mention only', description: 'Mark only the first mention in a story.' },
     },
   },
   'api::section.section': {

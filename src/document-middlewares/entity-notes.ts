@@ -109,6 +109,8 @@ export function entityNotes(strapi: Core.Strapi) {
     const documentId = result?.documentId ?? params.documentId;
     const after: EntityRule | null = documentId && ctx.action !== 'delete' ? await notes().rule(documentId) : null;
     await notes().changed(String(documentId));
+    // A read between the write and its commit would compile the old notes again: forget once more then.
+    if (strapi.db.inTransaction()) await strapi.db.transaction(async ({ onCommit }) => onCommit(() => notes().forget()));
     const stories = (await notes().storiesMentioning([before, after].filter((r): r is EntityRule => r !== null))) as Array<{ documentId: string }>;
     await purgeStories(strapi, stories.map((s) => s.documentId));
     return result;

@@ -94,28 +94,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return out;
   }
 
+  /** Rows of one component attribute (`owner` = the owning row id) for the given owners: one query. */
+  function componentRows(owner: string, attribute: string, component: string, fields: string[], ids: number[]): Promise<Raw[]> {
+    const cmps = names.componentTable(owner, attribute);
+    const select: Record<string, string> = { owner: `j.${cmps.ownerColumn}`, id: `c.${column(component, 'id')}` };
+    for (const field of fields) select[field] = `c.${column(component, field)}`;
+    return run(`${attribute}:${ids.length}`, ids, (params) =>
+      knex()
+        .select(select)
+        .from({ j: cmps.name })
+        .join({ c: names.table(component) }, `c.${column(component, 'id')}`, `j.${cmps.componentColumn}`)
+        .whereIn(`j.${cmps.ownerColumn}`, params)
+        .andWhere(Object.fromEntries(Object.entries(cmps.on).map(([k, v]) => [`j.${k}`, v])))
+        .andWhere(`j.${cmps.typeColumn}`, component),
+    );
+  }
+
   /** Credits (component) of the given photos, by photo id. */
   async function credits(photoIds: number[]): Promise<Map<number, Raw>> {
     const out = new Map<number, Raw>();
     if (!photoIds.length) return out;
-    const cmps = names.componentTable(PHOTO, 'credit');
-    const rows = await run(`credits:${photoIds.length}`, photoIds, (ids) =>
-      knex()
-        .select({
-          owner: `j.${cmps.ownerColumn}`,
-          id: `c.${column(CREDIT, 'id')}`,
-          photographer: `c.${column(CREDIT, 'photographer')}`,
-          agency: `c.${column(CREDIT, 'agency')}`,
-          copyrightHolder: `c.${column(CREDIT, 'copyrightHolder')}`,
-          license: `c.${column(CREDIT, 'license')}`,
-          mayRedistribute: `c.${column(CREDIT, 'mayRedistribute')}`,
-        })
-        .from({ j: cmps.name })
-        .join({ c: names.table(CREDIT) }, `c.${column(CREDIT, 'id')}`, `j.${cmps.componentColumn}`)
-        .whereIn(`j.${cmps.ownerColumn}`, ids)
-        .andWhere(Object.fromEntries(Object.entries(cmps.on).map(([k, v]) => [`j.${k}`, v])))
-        .andWhere(`j.${cmps.typeColumn}`, CREDIT),
-    );
+    const rows = await componentRows(PHOTO, 'credit', CREDIT, ['photographer', 'agency', 'copyrightHolder', 'license', 'mayRedistribute'], photoIds);
     for (const { owner, ...credit } of rows) out.set(Number(owner), { ...credit, mayRedistribute: bool(credit.mayRedistribute) });
     return out;
   }
@@ -124,22 +123,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function corrections(articleIds: number[]): Promise<Map<number, Raw[]>> {
     const out = new Map<number, Raw[]>();
     if (!articleIds.length) return out;
-    const cmps = joinTable(ARTICLE, 'corrections');
-    const rows = await run(`corrections:${articleIds.length}`, articleIds, (ids) =>
-      knex()
-        .select({
-          owner: `j.${cmps.joinColumn.name}`,
-          at: `c.${column(CORRECTION, 'at')}`,
-          kind: `c.${column(CORRECTION, 'kind')}`,
-          text: `c.${column(CORRECTION, 'text')}`,
-        })
-        .from({ j: cmps.name })
-        .join({ c: meta(CORRECTION).tableName }, 'c.id', `j.${cmps.inverseJoinColumn!.name}`)
-        .whereIn(`j.${cmps.joinColumn.name}`, ids)
-        .andWhere(Object.fromEntries(Object.entries(cmps.on ?? {}).map(([k, v]) => [`j.${k}`, v])))
-        .andWhere('j.component_type', CORRECTION),
-    );
-    for (const { owner, ...c } of rows) {
+    const rows = await componentRows(ARTICLE, 'corrections', CORRECTION, ['at', 'kind', 'text'], articleIds);
+    for (const { owner, id: _id, ...c } of rows) {
       const list = out.get(Number(owner)) ?? [];
       list.push({ ...c, at: iso(c.at) });
       out.set(Number(owner), list);
