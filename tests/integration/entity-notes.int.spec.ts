@@ -267,6 +267,28 @@ describe('bad input on save', () => {
     expect(await count()).toBe(before);
   });
 
+  it('the admin refuses them too, with the same message', async () => {
+    const login = await api().post('/admin/login').send({ email: ADMIN.ADMIN_EMAIL, password: ADMIN.ADMIN_PASSWORD }).expect(200);
+    const before = await count();
+    const res = await api()
+      .post(`/content-manager/collection-types/${ENTITY}`)
+      .set('Authorization', `Bearer ${login.body.data.token}`)
+      .send({ name: 'Org A', marker: '*', scope: 'everywhere', firstMentionOnly: true, translations: [{ locale: 'en', aliases: ['a'], note: 'A note' }] });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/single character/);
+    expect(await count()).toBe(before);
+  });
+
+  it('GraphQL refuses a suppression without a reason', async () => {
+    const res = await gql(
+      `mutation($id: ID!, $data: ArticleInput!) { updateArticle(documentId: $id, data: $data) { documentId } }`,
+      { id: unrelated.documentId, data: { noteSuppressions: [{ entity: isis.documentId, reason: ' ' }] } },
+      true,
+    );
+    expect(res.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(res.body.errors[0].message).toMatch(/reason/);
+  });
+
   it('refuses a suppression without a reason', async () => {
     const res = await authed(api().put(`/api/articles/${unrelated.documentId}`)).send({ data: { noteSuppressions: [{ entity: isis.documentId, reason: '' }] } });
     expect(res.status).toBe(400);
