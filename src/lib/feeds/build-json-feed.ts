@@ -35,6 +35,7 @@ export function buildJsonFeed(feed: SyndicationFeed): string {
           license: p.license,
           digitalSourceType: p.digitalSourceType,
           disclosure: p.disclosure,
+          provenanceNote: p.provenanceNote,
         })),
       },
     };

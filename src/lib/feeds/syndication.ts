@@ -23,6 +23,7 @@ export interface SyndicatedPhoto {
   /** "AI-generated image" / "Composite image" when the source type owes one. */
   disclosure: string | null;
   digitalSourceType: string | null;
+  provenanceNote: string | null;
 }
 
 export interface SyndicationEntry {
@@ -98,6 +99,7 @@ export function syndicatedPhoto(photo: FeedPhoto, links: FeedLinks, caption = ph
     license: credit?.license || null,
     disclosure: disclosureFor(photo.digitalSourceType, labels),
     digitalSourceType: photo.digitalSourceType,
+    provenanceNote: photo.provenanceNote,
   };
 }
 
