@@ -6,6 +6,7 @@ import { errors } from '@strapi/utils';
 import { MAX_ALIASES, markerProblem, termProblem } from '../lib/entity-notes/check-terms';
 import { normalizeTerm } from '../lib/entity-notes/matcher';
 import type { EntityRule } from '../lib/entity-notes/annotate';
+import { purgeFeedCache } from '../api/feed/purge-feed-cache';
 
 const ENTITY = 'api::entity-note.entity-note';
 const ARTICLE = 'api::article.article';
@@ -75,15 +76,13 @@ function checkSuppressions(data: Data): Array<{ entity: unknown; reason: string 
   });
 }
 
-/** The one place that purges what an entity edit touches: those stories' cache entries, nothing else. */
+/** The one place that purges what an entity edit touches: those stories' pages and the feeds listing them, nothing else. */
 export async function purgeStories(strapi: Core.Strapi, documentIds: string[]): Promise<void> {
   if (!documentIds.length) return;
-  const http = strapi.service('api::feed.feed-http') as { invalidate(): void; purge?: (keys: string[]) => unknown };
   const keys = [...new Set(documentIds)].map((id) => `article:${id}`);
-  // Key-based purge where the feed cache offers it; otherwise the whole feed cache (correct, coarser).
-  const purge = () => (typeof http.purge === 'function' ? http.purge(keys) : http.invalidate());
-  await purge();
-  if (strapi.db.inTransaction()) await strapi.db.transaction(async ({ onCommit }) => onCommit(() => void purge()));
+  await purgeFeedCache(strapi, keys);
+  // Inside a transaction other requests still read the old rows until it commits: purge again then.
+  if (strapi.db.inTransaction()) await strapi.db.transaction(async ({ onCommit }) => onCommit(() => void purgeFeedCache(strapi, keys)));
 }
 
 export function entityNotes(strapi: Core.Strapi) {

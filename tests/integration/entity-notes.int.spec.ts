@@ -173,6 +173,8 @@ describe('an entity edit', () => {
     const hit = await api().get(`/api/articles/by-slug/${mentioning.slug}`).expect(200);
     expect(hit.headers['x-feed-cache']).toBe('hit');
     await api().get('/api/feeds/articles?format=rss').expect(200);
+    await api().get(`/api/articles/by-slug/${unrelated.slug}`).expect(200);
+    expect((await api().get(`/api/articles/by-slug/${unrelated.slug}`).expect(200)).headers['x-feed-cache']).toBe('hit');
 
     const res = await authed(api().put(`/api/entity-notes/${isis.documentId}`)).send({
       data: {
@@ -184,7 +186,11 @@ describe('an entity edit', () => {
     });
     expect(res.status).toBe(200);
 
-    const page = (await api().get(`/api/articles/by-slug/${mentioning.slug}`).expect(200)).body.data;
+    // The story that does not mention it is still served from the cache: only affected entries were purged.
+    expect((await api().get(`/api/articles/by-slug/${unrelated.slug}`).expect(200)).headers['x-feed-cache']).toBe('hit');
+    const fresh = await api().get(`/api/articles/by-slug/${mentioning.slug}`).expect(200);
+    expect(fresh.headers['x-feed-cache']).toBe('miss');
+    const page = fresh.body.data;
     expect(page.footnotes[1]).toEqual({ marker: '*', text: '*Designated a terrorist organisation.', entity: isis.documentId });
     const feed = await rss.parseString((await api().get('/api/feeds/articles?format=rss').expect(200)).text);
     expect(feed.items.find((i) => i.guid?.includes(mentioning.documentId))!.contentSnippet).toContain('Designated a terrorist organisation.');

@@ -21,11 +21,13 @@ export const ARTICLE_ROWS_FIELDS: readonly FieldNeed[] = [
   { uid: ARTICLE, attribute: 'section', as: 'relation' },
   { uid: ARTICLE, attribute: 'leadPhoto', as: 'relation' },
   ...columns(SECTION, ['id', 'documentId', 'name', 'slug']),
-  ...columns(PHOTO, ['id', 'documentId', 'caption', 'altText', 'creditLine', 'takenAt', 'location', 'updatedAt']),
+  ...columns(PHOTO, ['id', 'documentId', 'caption', 'altText', 'creditLine', 'takenAt', 'location', 'updatedAt', 'digitalSourceType', 'provenanceNote']),
   { uid: PHOTO, attribute: 'credit', as: 'component' },
   ...columns(FILE, ['id', 'documentId', 'url', 'width', 'height', 'mime', 'formats']),
   { uid: FILE, attribute: 'related', as: 'media' },
   ...columns(CREDIT, ['id', 'photographer', 'agency', 'copyrightHolder', 'license', 'mayRedistribute']),
+  { uid: ARTICLE, attribute: 'corrections', as: 'component' },
+  ...columns(CORRECTION, ['id', 'at', 'kind', 'text']),
 ];
 
 export interface ArticleRowsQuery {
