@@ -33,7 +33,7 @@ const typeDefs = /* GraphQL */ `
 const DOCUMENT_ID = /^[a-z0-9]{1,64}$/;
 
 export function registerEntityNotes(strapi: Core.Strapi) {
-  const controller = () => strapi.controller('api::entity-note.entity-note' as never) as unknown as Record<string, (ctx: Context) => Promise<void>>;
+  const controller = () => strapi.controller('api::entity-note.entity-note') as unknown as Record<string, (ctx: Context) => Promise<void>>;
   // The admin panel's side panels call these with the editor's admin session.
   strapi.server.routes({
     type: 'admin',

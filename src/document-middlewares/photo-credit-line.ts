@@ -25,7 +25,7 @@ export function photoCreditLine(strapi: Core.Strapi) {
             documentId: params.documentId,
             fields: ['digitalSourceType'],
             populate: { credit: true },
-          } as never)) as { digitalSourceType?: string | null; credit?: PhotoCredit | null } | null;
+          })) as { digitalSourceType?: string | null; credit?: PhotoCredit | null } | null;
           if (!creditGiven) credit = stored?.credit ?? null;
           if (!typeGiven) type = stored?.digitalSourceType ?? null;
         }

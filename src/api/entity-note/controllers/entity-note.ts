@@ -7,7 +7,7 @@ import type { Context } from 'koa';
 const DOCUMENT_ID = /^[a-z0-9]{1,64}$/;
 const LOCALE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,2}$/;
 
-export default factories.createCoreController('api::entity-note.entity-note' as never, ({ strapi }) => {
+export default factories.createCoreController('api::entity-note.entity-note', ({ strapi }) => {
   const notes = () => strapi.service('api::entity-note.notes');
   const documentIdOf = (ctx: Context) => {
     const id = String(ctx.params.documentId ?? '');

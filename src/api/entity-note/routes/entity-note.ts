@@ -1,3 +1,3 @@
 import { factories } from '@strapi/strapi';
 
-export default factories.createCoreRouter('api::entity-note.entity-note' as never);
+export default factories.createCoreRouter('api::entity-note.entity-note');

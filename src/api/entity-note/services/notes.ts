@@ -16,6 +16,8 @@ export const ENTITY_NOTES_CHANNEL = 'entity-notes:changed';
 const CHANGED_AT_KEY = 'entity-notes:changed-at';
 
 type Raw = Record<string, unknown>;
+// The Document Service calls below cast their params: Strapi's typings reject shared populate
+// constants for dynamic zones and `documentId` in sort, both of which it accepts at run time.
 
 export interface EntityMention {
   path: string;
