@@ -112,6 +112,19 @@ export interface BlocksExternalEmbed extends Struct.ComponentSchema {
   };
 }
 
+export interface BlocksMedia extends Struct.ComponentSchema {
+  collectionName: 'components_blocks_media';
+  info: {
+    description: 'A video or audio clip in the story';
+    displayName: 'Video or audio';
+    icon: 'play';
+  };
+  attributes: {
+    item: Schema.Attribute.Component<'media.media-item', false> &
+      Schema.Attribute.Required;
+  };
+}
+
 export interface BlocksPhotoEmbed extends Struct.ComponentSchema {
   collectionName: 'components_blocks_photo_embeds';
   info: {
@@ -195,6 +208,19 @@ export interface EntityLocaleNote extends Struct.ComponentSchema {
   };
 }
 
+export interface FeedRecommendedPick extends Struct.ComponentSchema {
+  collectionName: 'components_feed_recommended_picks';
+  info: {
+    description: "One article in a Recommended list, in the editors' order, until it expires";
+    displayName: 'Recommended pick';
+    icon: 'star';
+  };
+  attributes: {
+    article: Schema.Attribute.Relation<'oneToOne', 'api::article.article'>;
+    expiresAt: Schema.Attribute.DateTime;
+  };
+}
+
 export interface GalleryGalleryItem extends Struct.ComponentSchema {
   collectionName: 'components_gallery_gallery_items';
   info: {
@@ -208,6 +234,34 @@ export interface GalleryGalleryItem extends Struct.ComponentSchema {
         maxLength: 1000;
       }>;
     photo: Schema.Attribute.Relation<'oneToOne', 'api::photo.photo'>;
+  };
+}
+
+export interface MediaMediaItem extends Struct.ComponentSchema {
+  collectionName: 'components_media_media_items';
+  info: {
+    description: 'An embed from an allowed host (MEDIA_EMBED_HOSTS) or an uploaded file, with poster, caption and credit';
+    displayName: 'Video or audio';
+    icon: 'play';
+  };
+  attributes: {
+    caption: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 1000;
+      }>;
+    credit: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 300;
+      }>;
+    embedUrl: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2048;
+      }>;
+    file: Schema.Attribute.Media<'videos' | 'audios'>;
+    kind: Schema.Attribute.Enumeration<['video', 'audio']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'video'>;
+    poster: Schema.Attribute.Media<'images'>;
   };
 }
 
@@ -249,12 +303,15 @@ declare module '@strapi/strapi' {
       'article.note-suppression': ArticleNoteSuppression;
       'article.related-story-link': ArticleRelatedStoryLink;
       'blocks.external-embed': BlocksExternalEmbed;
+      'blocks.media': BlocksMedia;
       'blocks.photo-embed': BlocksPhotoEmbed;
       'blocks.quote': BlocksQuote;
       'blocks.related-story': BlocksRelatedStory;
       'blocks.rich-text': BlocksRichText;
       'entity.locale-note': EntityLocaleNote;
+      'feed.recommended-pick': FeedRecommendedPick;
       'gallery.gallery-item': GalleryGalleryItem;
+      'media.media-item': MediaMediaItem;
       'media.photo-credit': MediaPhotoCredit;
     }
   }

@@ -467,6 +467,7 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
         'blocks.related-story',
         'blocks.quote',
         'blocks.external-embed',
+        'blocks.media',
       ]
     > &
       Schema.Attribute.SetPluginOptions<{
@@ -520,12 +521,27 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 120;
       }>;
+    leadMedia: Schema.Attribute.Component<'media.media-item', false> &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }>;
     leadPhoto: Schema.Attribute.Relation<'manyToOne', 'api::photo.photo'>;
     locale: Schema.Attribute.String;
     localizations: Schema.Attribute.Relation<
       'oneToMany',
       'api::article.article'
     >;
+    mediaKind: Schema.Attribute.Enumeration<
+      ['text', 'gallery', 'video', 'audio', 'infographic']
+    > &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }> &
+      Schema.Attribute.DefaultTo<'text'>;
     noteSuppressions: Schema.Attribute.Component<
       'article.note-suppression',
       true
@@ -575,19 +591,6 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
-    viewCount: Schema.Attribute.Integer &
-      Schema.Attribute.SetPluginOptions<{
-        i18n: {
-          localized: false;
-        };
-      }> &
-      Schema.Attribute.SetMinMax<
-        {
-          min: 0;
-        },
-        number
-      > &
-      Schema.Attribute.DefaultTo<0>;
   };
 }
 
@@ -752,6 +755,42 @@ export interface ApiPhotoPhoto extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiRecommendedListRecommendedList
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'recommended_lists';
+  info: {
+    description: "Editors' ordered picks for the Recommended list: one site-wide list (no section) and one per section";
+    displayName: 'Recommended';
+    pluralName: 'recommended-lists';
+    singularName: 'recommended-list';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::recommended-list.recommended-list'
+    > &
+      Schema.Attribute.Private;
+    name: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    picks: Schema.Attribute.Component<'feed.recommended-pick', true>;
+    publishedAt: Schema.Attribute.DateTime;
+    section: Schema.Attribute.Relation<'oneToOne', 'api::section.section'>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface ApiSectionSection extends Struct.CollectionTypeSchema {
   collectionName: 'sections';
   info: {
@@ -884,6 +923,150 @@ export interface ApiTagTag extends Struct.CollectionTypeSchema {
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
+  };
+}
+
+export interface PluginAccountsConsent extends Struct.CollectionTypeSchema {
+  collectionName: 'accounts_consents';
+  info: {
+    description: 'Append-only ledger: one row per acceptance of a privacy policy version';
+    displayName: 'Consent';
+    pluralName: 'consents';
+    singularName: 'consent';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: true;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    acceptedAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::accounts.consent'
+    > &
+      Schema.Attribute.Private;
+    method: Schema.Attribute.Enumeration<['registration', 're-consent']> &
+      Schema.Attribute.Required;
+    policyVersion: Schema.Attribute.Integer & Schema.Attribute.Required;
+    publishedAt: Schema.Attribute.DateTime;
+    textHash: Schema.Attribute.String & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    userId: Schema.Attribute.Integer & Schema.Attribute.Required;
+  };
+}
+
+export interface PluginAccountsPrivacyPolicy
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'accounts_privacy_policies';
+  info: {
+    description: 'Versions of the privacy policy; the published one with the highest version is current';
+    displayName: 'Privacy policy';
+    pluralName: 'privacy-policies';
+    singularName: 'privacy-policy';
+  };
+  options: {
+    draftAndPublish: true;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: true;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    changeSummary: Schema.Attribute.Text;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::accounts.privacy-policy'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    text: Schema.Attribute.RichText & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    version: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 1;
+        },
+        number
+      >;
+  };
+}
+
+export interface PluginAccountsReader extends Struct.CollectionTypeSchema {
+  collectionName: 'accounts_readers';
+  info: {
+    description: "A reader's profile and account state, one per users-permissions user";
+    displayName: 'Reader';
+    pluralName: 'readers';
+    singularName: 'reader';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: true;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    acceptedPolicyVersion: Schema.Attribute.Integer;
+    avatar: Schema.Attribute.Media<'images'>;
+    blockedBeforeDeletion: Schema.Attribute.Boolean &
+      Schema.Attribute.Private &
+      Schema.Attribute.DefaultTo<false>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    deletionRequestedAt: Schema.Attribute.DateTime;
+    deletionVerifiedAt: Schema.Attribute.DateTime;
+    displayName: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 60;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::accounts.reader'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    restoreTokenHash: Schema.Attribute.String & Schema.Attribute.Private;
+    sessionsValidAfter: Schema.Attribute.BigInteger & Schema.Attribute.Private;
+    status: Schema.Attribute.Enumeration<['active', 'pending-deletion']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'active'>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    userId: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique;
   };
 }
 
@@ -1402,9 +1585,13 @@ declare module '@strapi/strapi' {
       'api::entity-note.entity-note': ApiEntityNoteEntityNote;
       'api::gallery.gallery': ApiGalleryGallery;
       'api::photo.photo': ApiPhotoPhoto;
+      'api::recommended-list.recommended-list': ApiRecommendedListRecommendedList;
       'api::section.section': ApiSectionSection;
       'api::short-url.short-url': ApiShortUrlShortUrl;
       'api::tag.tag': ApiTagTag;
+      'plugin::accounts.consent': PluginAccountsConsent;
+      'plugin::accounts.privacy-policy': PluginAccountsPrivacyPolicy;
+      'plugin::accounts.reader': PluginAccountsReader;
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
       'plugin::i18n.locale': PluginI18NLocale;

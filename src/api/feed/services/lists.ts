@@ -298,6 +298,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             kind: 'gallery',
             mediaKind: 'gallery',
             media: photos.slice(0, GALLERY_MEDIA_MAX).map(photoMedia).filter((m): m is FeedMedia => m !== null),
+            // Galleries carry no corrections or entity notes (articles only).
+            corrections: [],
+            entityNotes: [],
           },
         });
       }
