@@ -1,4 +1,6 @@
-// Grants the users-permissions public role read access to published content, idempotently.
+// Grants the users-permissions public role read access to published content: each action once,
+// on the first boot that knows it, recorded in the core store. An action an administrator later
+// removes in Settings → Users & Permissions is never granted again, so the change survives deploys.
 import type { Core } from '@strapi/strapi';
 
 /** Everything an anonymous reader may call. Features add their own actions here. */
@@ -25,15 +27,24 @@ export const PUBLIC_ACTIONS = [
   'api::short-url.short-url.qr',
 ];
 
+const STORE = { type: 'plugin', name: 'newsroom' } as const;
+const STORE_KEY = 'public_actions_granted';
+
 export async function grantPublicPermissions(strapi: Core.Strapi, actions: string[] = PUBLIC_ACTIONS) {
+  const store = strapi.store(STORE);
+  const granted = new Set(((await store.get({ key: STORE_KEY })) as string[] | null) ?? []);
+  const toGrant = actions.filter((a) => !granted.has(a));
+  if (toGrant.length === 0) return;
   const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
   if (!role) throw new Error('The users-permissions public role is missing');
   const existing = await strapi.db.query('plugin::users-permissions.permission').findMany({
-    where: { role: role.id, action: { $in: actions } },
+    where: { role: role.id, action: { $in: toGrant } },
     select: ['action'],
   });
   const have = new Set(existing.map((p: { action: string }) => p.action));
-  for (const action of actions.filter((a) => !have.has(a))) {
+  for (const action of toGrant.filter((a) => !have.has(a))) {
     await strapi.db.query('plugin::users-permissions.permission').create({ data: { action, role: role.id } });
   }
+  for (const action of toGrant) granted.add(action);
+  await store.set({ key: STORE_KEY, value: [...granted].sort() });
 }
