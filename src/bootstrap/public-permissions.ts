@@ -28,15 +28,23 @@ export const PUBLIC_ACTIONS = [
 ];
 
 const STORE = { type: 'plugin', name: 'newsroom' } as const;
-const STORE_KEY = 'public_actions_granted';
 
+/**
+ * The public role gets PUBLIC_ACTIONS and logged-in readers (the authenticated role, which
+ * users-permissions checks instead of the public one) the same reads; each action once per role.
+ */
 export async function grantPublicPermissions(strapi: Core.Strapi, actions: string[] = PUBLIC_ACTIONS) {
+  await grantOnce(strapi, 'public', actions, 'public_actions_granted');
+  await grantOnce(strapi, 'authenticated', actions, 'authenticated_actions_granted');
+}
+
+async function grantOnce(strapi: Core.Strapi, roleType: string, actions: string[], storeKey: string) {
   const store = strapi.store(STORE);
-  const granted = new Set(((await store.get({ key: STORE_KEY })) as string[] | null) ?? []);
+  const granted = new Set(((await store.get({ key: storeKey })) as string[] | null) ?? []);
   const toGrant = actions.filter((a) => !granted.has(a));
   if (toGrant.length === 0) return;
-  const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
-  if (!role) throw new Error('The users-permissions public role is missing');
+  const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: roleType } });
+  if (!role) throw new Error(`The users-permissions ${roleType} role is missing`);
   const existing = await strapi.db.query('plugin::users-permissions.permission').findMany({
     where: { role: role.id, action: { $in: toGrant } },
     select: ['action'],
@@ -46,5 +54,5 @@ export async function grantPublicPermissions(strapi: Core.Strapi, actions: strin
     await strapi.db.query('plugin::users-permissions.permission').create({ data: { action, role: role.id } });
   }
   for (const action of toGrant) granted.add(action);
-  await store.set({ key: STORE_KEY, value: [...granted].sort() });
+  await store.set({ key: storeKey, value: [...granted].sort() });
 }
