@@ -65,8 +65,8 @@ export const CONTENT_TYPE_VIEWS: Record<string, ViewDefaults> = {
   },
   'api::photo.photo': {
     settings: { mainField: 'caption', ...NEWEST_FIRST, pageSize: 20 },
-    list: ['image', 'caption', 'creditLine', 'takenAt'],
-    readOnly: ['creditLine'],
+    list: ['image', 'caption', 'creditLine', 'takenAt', 'released'],
+    readOnly: ['creditLine', 'usedInPublished'],
     fields: {
       image: { label: 'Image', description: 'A JPEG, PNG or WebP file.' },
       caption: { label: 'Caption', description: 'What the photo shows, in a sentence. Printed under it and sent in feeds.' },
@@ -75,6 +75,11 @@ export const CONTENT_TYPE_VIEWS: Record<string, ViewDefaults> = {
       creditLine: { label: 'Credit line', listLabel: 'Credit', description: 'Rendered from the credit when the photo is saved.' },
       takenAt: { label: 'Taken at' },
       location: { label: 'Location', placeholder: 'e.g. Lisbon, Portugal' },
+      released: {
+        label: 'Released',
+        description: 'Public now. Leave off for an embargoed photo: readers see it once a published story or gallery uses it.',
+      },
+      usedInPublished: { label: 'Used by published content', description: 'Set automatically: a published story or gallery shows this photo.' },
     },
   },
   'api::section.section': {

@@ -81,3 +81,10 @@ export async function fullAccessToken(strapi: Core.Strapi): Promise<string> {
   });
   return token.accessKey as string;
 }
+
+/** The running app's platform (jobs, shared store), from the compiled app the suite booted. */
+export function appPlatform(strapi: Core.Strapi): import('../../src/platform').Platform {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const compiled = require(path.join(distDir, 'src', 'platform')) as typeof import('../../src/platform');
+  return compiled.platform(strapi);
+}
