@@ -115,13 +115,14 @@ export const CONTENT_TYPE_VIEWS: Record<string, ViewDefaults> = {
   'api::short-url.short-url': {
     settings: { mainField: 'code', ...NEWEST_FIRST },
     list: ['code', 'article', 'hits', 'enabled'],
-    readOnly: ['hits'],
+    readOnly: ['hits', 'madeOnPublish'],
     fields: {
       code: { label: 'Code', description: 'The part after /s/. Made on the article’s first publication.' },
       article: { label: 'Article', mainField: 'title' },
       url: { label: 'External URL', description: 'Only when the link does not point at one of our articles.' },
       redirectStatus: { label: 'Redirect status', description: '301 (permanent) unless there is a reason for another 30x.' },
       hits: { label: 'Hits', description: 'Counted on each redirect.' },
+      madeOnPublish: { label: 'Made on publication', description: 'The article’s own link, made when it was first published (one per article).' },
       enabled: { label: 'Enabled' },
       expiresAt: { label: 'Expires at' },
     },
