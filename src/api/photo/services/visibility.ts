@@ -40,8 +40,8 @@ export default ({ strapi }: { strapi: Core.Strapi }): PhotoVisibility => {
     strapi.db.inTransaction()
       ? (strapi.db.transaction(({ trx }) => fn(trx as unknown as Knex.Transaction)) as unknown as Promise<T>)
       : fn(strapi.db.connection as unknown as Knex);
-  const photoTable = () => (strapi.db.metadata.get(PHOTO as never) as unknown as ModelMeta).tableName;
-  const column = (attribute: string) => (strapi.db.metadata.get(PHOTO as never) as unknown as { attributes: Record<string, { columnName: string }> }).attributes[attribute].columnName;
+  const photoTable = () => (strapi.db.metadata.get(PHOTO) as unknown as ModelMeta).tableName;
+  const column = (attribute: string) => (strapi.db.metadata.get(PHOTO) as unknown as { attributes: Record<string, { columnName: string }> }).attributes[attribute].columnName;
 
   function paths(): ReferencePath[] {
     if (cached) return cached;
