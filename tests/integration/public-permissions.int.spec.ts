@@ -31,6 +31,7 @@ it('keeps a revoked public route at 403 after a restart on the same database, an
   await request(app.server).get('/api/feeds/articles').expect(200);
   await revoke(app, 'api::article.article.feed');
   await revoke(app, 'api::tag.tag.find');
+  await revoke(app, 'plugin::accounts.account.privacyPolicy'); // a plugin's public action, the same rule
   await request(app.server).get('/api/feeds/articles').expect(403);
   await request(app.server).get('/api/tags').expect(403);
 
@@ -42,6 +43,8 @@ it('keeps a revoked public route at 403 after a restart on the same database, an
   const actions = await publicActions(app);
   expect(actions).not.toContain('api::article.article.feed');
   expect(actions).not.toContain('api::tag.tag.find');
+  expect(actions).not.toContain('plugin::accounts.account.privacyPolicy');
+  expect(actions).toContain('plugin::accounts.account.challenge');
   expect(actions.filter((a) => a === 'api::article.article.find')).toHaveLength(1); // never granted twice
   await request(app.server).get('/api/feeds/articles').expect(403);
   await request(app.server).get('/api/tags').expect(403);
