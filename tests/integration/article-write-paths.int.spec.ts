@@ -4,6 +4,7 @@
 import request from 'supertest';
 import { startApp, fullAccessToken, type TestApp } from '../helpers/strapi';
 import { createArticle, createSection, type Doc } from '../helpers/fixtures';
+import { confirmedReader } from '../helpers/accounts';
 
 const ARTICLE = 'api::article.article';
 const LINK = 'article.related-story-link';
@@ -256,8 +257,7 @@ describe('API tokens read drafts; readers never do', () => {
 
   beforeAll(async () => {
     draft = await createArticle(app.strapi, { title: 'Unpublished scoop', section: section.documentId }, { publish: false });
-    const reg = await request(app.server).post('/api/auth/local/register').send({ username: 'reader1', email: 'reader1@example.com', password: 'Reader-passw0rd!' }).expect(200);
-    readerJwt = reg.body.jwt;
+    readerJwt = (await confirmedReader(app)).jwt;
   });
 
   const listTitles = async (headers: Record<string, string>) => {

@@ -4,6 +4,7 @@
 import request from 'supertest';
 import { startApp, fullAccessToken, appPlatform, type TestApp } from '../helpers/strapi';
 import { createArticle, createPhoto, createSection, type Doc } from '../helpers/fixtures';
+import { confirmedReader } from '../helpers/accounts';
 import { PHOTO_VISIBILITY_JOB } from '../../src/bootstrap/photo-visibility';
 
 const ARTICLE = 'api::article.article';
@@ -20,8 +21,7 @@ beforeAll(async () => {
   app = await startApp();
   section = await createSection(app.strapi, 'World', { slug: 'world' });
   token = await fullAccessToken(app.strapi);
-  const reg = await request(app.server).post('/api/auth/local/register').send({ username: 'reader1', email: 'reader1@example.com', password: 'Reader-passw0rd!' }).expect(200);
-  readerJwt = reg.body.jwt;
+  readerJwt = (await confirmedReader(app)).jwt;
 });
 
 afterAll(async () => {
