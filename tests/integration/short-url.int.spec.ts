@@ -85,13 +85,22 @@ describe('one automatic link per article, enforced by the database', () => {
   });
 
   it('the database itself refuses a second automatic link for the same article document', async () => {
-    const story = await createArticle(app.strapi, { section: section.documentId });
     const table = () => app.strapi.db.getConnection('short_urls');
-    const row = { document_id: `dup${Date.now()}`.padEnd(24, '0'), code: `DUP${Date.now() % 100000}`, article_document_id: story.documentId, hits: 0, enabled: true, redirect_status: 301, made_on_publish: true };
-    await expect(table().insert(row)).rejects.toThrow(/unique/i);
+    const article = `racearticle${Date.now()}`.padEnd(24, '0');
+    const row = (n: number, madeOnPublish: boolean) => ({
+      document_id: `dup${n}${Date.now()}`.padEnd(24, '0'),
+      code: `DUP${n}x${Date.now() % 100000}`,
+      article_document_id: article,
+      hits: 0,
+      enabled: true,
+      redirect_status: 301,
+      made_on_publish: madeOnPublish,
+    });
+    await table().insert(row(1, true));
+    await expect(table().insert(row(2, true))).rejects.toThrow(/unique/i);
     // An editor's vanity link to the same article is not automatic and stays allowed.
-    await table().insert({ ...row, made_on_publish: false });
-    expect(await linkRows(story.documentId)).toHaveLength(2);
+    await table().insert(row(3, false));
+    expect(await linkRows(article)).toHaveLength(2);
   });
 });
 
