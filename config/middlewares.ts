@@ -16,13 +16,15 @@ const AUTH_PATHS = [
   '/admin/reset-password',
 ];
 
-/** Default rate-limit budgets when the RATE_LIMIT_*_POINTS variables are unset; config/env/test/ raises them. */
+/**
+ * Default auth rate-limit budget when RATE_LIMIT_AUTH_POINTS is unset; config/env/test/ raises it.
+ * Short-link limits (aimed at code enumeration, the same in tests) are in config/short-urls.ts.
+ */
 export interface RateLimitDefaults {
   authPoints: number;
-  redirectPoints: number;
 }
 
-export const PRODUCTION_RATE_LIMITS: RateLimitDefaults = { authPoints: 20, redirectPoints: 120 };
+export const PRODUCTION_RATE_LIMITS: RateLimitDefaults = { authPoints: 20 };
 
 export default ({ env }: { env: any }) => middlewareStack(env, PRODUCTION_RATE_LIMITS);
 
@@ -59,13 +61,6 @@ export function middlewareStack(env: any, limits: RateLimitDefaults) {
             paths: AUTH_PATHS,
             points: env.int('RATE_LIMIT_AUTH_POINTS', limits.authPoints),
             durationSeconds: env.int('RATE_LIMIT_AUTH_DURATION', 300),
-          },
-          {
-            name: 'redirect',
-            methods: ['GET', 'HEAD'],
-            paths: ['/s/*'],
-            points: env.int('RATE_LIMIT_REDIRECT_POINTS', limits.redirectPoints),
-            durationSeconds: env.int('RATE_LIMIT_REDIRECT_DURATION', 60),
           },
         ],
       },

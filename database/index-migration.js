@@ -8,10 +8,12 @@ function indexMigration(indexes) {
     for (const index of indexes) {
       if (!(await knex.schema.hasTable(index.table))) continue;
       let ok = true;
-      for (const column of index.columns) ok = ok && (await knex.schema.hasColumn(index.table, column));
+      for (const column of [...index.columns, ...(index.whereColumns ?? [])]) ok = ok && (await knex.schema.hasColumn(index.table, column));
       if (!ok) continue;
       const cols = index.columns.map((c) => `"${c}"`).join(', ');
-      await knex.raw(`CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS "${index.name}" ON "${index.table}" (${cols})`);
+      // `where` makes a partial index (SQLite and PostgreSQL alike), for uniqueness over some rows only.
+      const where = index.where ? ` WHERE ${index.where}` : '';
+      await knex.raw(`CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS "${index.name}" ON "${index.table}" (${cols})${where}`);
     }
   }
 

@@ -20,6 +20,8 @@ import { seedPrivacyPolicy } from './seed/seed-privacy-policy';
 import { configureAdminViews } from './bootstrap/admin-views';
 import { ensureFirstAdmin } from './bootstrap/first-admin';
 import { mediaItems } from './document-middlewares/media-items';
+import { photoEmbargo } from './document-middlewares/photo-embargo';
+import { setUpPhotoVisibility } from './bootstrap/photo-visibility';
 import { closePlatform, createPlatform, platform } from './platform';
 import { documentMiddleware } from './document-middlewares/document-middleware';
 import { checkFastPathSchema } from './bootstrap/fast-path-schema';
@@ -31,6 +33,7 @@ export default {
     createPlatform(strapi);
     strapi.documents.use(documentMiddleware(adminReadOnly(strapi))); // outermost: inner rules may still set computed fields
     strapi.documents.use(documentMiddleware(publishedOnly(strapi)));
+    strapi.documents.use(documentMiddleware(photoEmbargo(strapi)));
     strapi.documents.use(documentMiddleware(photoDetails(strapi)));
     strapi.documents.use(documentMiddleware(fillSlug(strapi)));
     strapi.documents.use(documentMiddleware(articleRules(strapi)));
@@ -49,6 +52,7 @@ export default {
     checkFastPathSchema(strapi);
     await ensureListIndexes(strapi);
     await grantPublicPermissions(strapi);
+    await setUpPhotoVisibility(strapi);
     invalidateFeedsOnPermissionChange(strapi);
     purgeFeedsOnFileChange(strapi);
     await setUpShortUrls(strapi);

@@ -67,8 +67,8 @@ export const CONTENT_TYPE_VIEWS: Record<string, ViewDefaults> = {
   },
   'api::photo.photo': {
     settings: { mainField: 'caption', ...NEWEST_FIRST, pageSize: 20 },
-    list: ['image', 'caption', 'creditLine', 'takenAt'],
-    readOnly: ['creditLine'],
+    list: ['image', 'caption', 'creditLine', 'takenAt', 'released'],
+    readOnly: ['creditLine', 'usedInPublished'],
     fields: {
       image: { label: 'Image', description: 'A JPEG, PNG or WebP file.' },
       caption: { label: 'Caption', description: 'What the photo shows, in a sentence. Printed under it and sent in feeds.' },
@@ -79,6 +79,11 @@ export const CONTENT_TYPE_VIEWS: Record<string, ViewDefaults> = {
       location: { label: 'Location', placeholder: 'e.g. Lisbon, Portugal' },
       digitalSourceType: { label: 'Digital source type (IPTC)', description: 'How the image was made. AI-generated and composite images get a disclosure in their credit line.' },
       provenanceNote: { label: 'Provenance note', description: 'Where the picture comes from and what was done to it, for editors and syndication partners.' },
+      released: {
+        label: 'Released',
+        description: 'Public now. Leave off for an embargoed photo: readers see it once a published story or gallery uses it.',
+      },
+      usedInPublished: { label: 'Used by published content', description: 'Set automatically: a published story or gallery shows this photo.' },
     },
   },
   'api::entity-note.entity-note': {
@@ -128,13 +133,14 @@ export const CONTENT_TYPE_VIEWS: Record<string, ViewDefaults> = {
   'api::short-url.short-url': {
     settings: { mainField: 'code', ...NEWEST_FIRST },
     list: ['code', 'article', 'hits', 'enabled'],
-    readOnly: ['hits'],
+    readOnly: ['hits', 'madeOnPublish'],
     fields: {
       code: { label: 'Code', description: 'The part after /s/. Made on the article’s first publication.' },
       article: { label: 'Article', mainField: 'title' },
       url: { label: 'External URL', description: 'Only when the link does not point at one of our articles.' },
       redirectStatus: { label: 'Redirect status', description: '301 (permanent) unless there is a reason for another 30x.' },
       hits: { label: 'Hits', description: 'Counted on each redirect.' },
+      madeOnPublish: { label: 'Made on publication', description: 'The article’s own link, made when it was first published (one per article).' },
       enabled: { label: 'Enabled' },
       expiresAt: { label: 'Expires at' },
     },

@@ -1,5 +1,8 @@
-// Grants the users-permissions public role read access to published content, idempotently.
+// Grants the users-permissions public role read access to published content: each action once,
+// on the first boot that knows it, recorded in the core store. An action an administrator later
+// removes in Settings → Users & Permissions is never granted again, so the change survives deploys.
 import type { Core } from '@strapi/strapi';
+import { grantOnce } from '../platform/grant-once';
 
 /** Everything an anonymous reader may call. Features add their own actions here. */
 export const PUBLIC_ACTIONS = [
@@ -25,15 +28,12 @@ export const PUBLIC_ACTIONS = [
   'api::short-url.short-url.qr',
 ];
 
+/**
+ * The public role gets PUBLIC_ACTIONS and logged-in readers (the authenticated role, which
+ * users-permissions checks instead of the public one) the same reads; each action once per role
+ * (src/platform/grant-once.ts).
+ */
 export async function grantPublicPermissions(strapi: Core.Strapi, actions: string[] = PUBLIC_ACTIONS) {
-  const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
-  if (!role) throw new Error('The users-permissions public role is missing');
-  const existing = await strapi.db.query('plugin::users-permissions.permission').findMany({
-    where: { role: role.id, action: { $in: actions } },
-    select: ['action'],
-  });
-  const have = new Set(existing.map((p: { action: string }) => p.action));
-  for (const action of actions.filter((a) => !have.has(a))) {
-    await strapi.db.query('plugin::users-permissions.permission').create({ data: { action, role: role.id } });
-  }
+  await grantOnce(strapi, 'public', actions);
+  await grantOnce(strapi, 'authenticated', actions);
 }

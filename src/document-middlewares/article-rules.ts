@@ -1,6 +1,7 @@
 // Article rules applied on every write, through the admin and the API alike:
 // a section before publishing, the first publication time kept, and every
-// related-story link pointing at exactly one target.
+// related-story link pointing at exactly one target (checked as stored on create and update,
+// and again on publish, so a draft saved before a rule existed cannot reach readers).
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { hasRelationTarget, relatedStoryLinkError } from '../lib/links/related-story-link';
@@ -34,6 +35,7 @@ export function articleRules(strapi: Core.Strapi) {
 
     if (ctx.action === 'publish' && params.documentId) {
       await requireSection(strapi, params);
+      for (const locale of await draftLocales(strapi, params.documentId, params.locale)) await assertLinksValid(strapi, params.documentId, locale);
       await stampFirstPublication(strapi, params);
     }
     return next();
@@ -70,6 +72,13 @@ async function stampFirstPublication(strapi: Core.Strapi, params: Params) {
   if (params.locale && params.locale !== '*') where.locale = params.locale;
   // Written on the draft row so that the published copy made next carries it.
   await strapi.db.query(UID).updateMany({ where, data: { firstPublishedAt: new Date() } });
+}
+
+/** The locales a publish call covers: the one asked for, every draft's for "*", else the default. */
+async function draftLocales(strapi: Core.Strapi, documentId: string, locale?: string): Promise<Array<string | undefined>> {
+  if (locale !== '*') return [locale];
+  const rows = (await strapi.db.query(UID).findMany({ where: { documentId, publishedAt: null }, select: ['locale'] })) as Array<{ locale?: string }>;
+  return rows.map((r) => r.locale);
 }
 
 async function assertLinksValid(strapi: Core.Strapi, documentId: string, locale?: string) {

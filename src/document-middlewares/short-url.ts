@@ -80,6 +80,7 @@ async function storedLink(strapi: Core.Strapi, documentId: string): Promise<Stor
 }
 
 function checkInput(data: Data, stored: Stored | null) {
+  delete data.madeOnPublish; // set by ensureForArticle only, after the write (see the short-url service)
   if (typeof data.code === 'string') data.code = data.code.trim();
   if (data.code === '' || data.code === null) delete data.code;
   if (data.code !== undefined) {

@@ -10,17 +10,25 @@ import { randomSecrets } from '../../src/lib/secrets/check-secrets';
 const appDir = path.resolve(__dirname, '..', '..');
 const distDir = process.env.NEWSROOM_TEST_DIST ?? path.join(appDir, '.tmp', 'test-dist');
 
+/** Where a test app keeps its data: a SQLite file in `tmpDir`, or a PostgreSQL schema. */
+export interface TestDatabase {
+  tmpDir: string;
+  schema: string;
+}
+
 export interface TestApp {
   strapi: Core.Strapi;
   /** The Koa HTTP server, for supertest. */
   server: import('http').Server;
-  stop(): Promise<void>;
+  database: TestDatabase;
+  /** `keepDatabase`: leave the data for another startApp({ reuse }) (a restart); the caller stops that one. */
+  stop(opts?: { keepDatabase?: boolean }): Promise<void>;
 }
 
-
-export async function startApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-test-'));
-  const schema = `t_${crypto.randomBytes(6).toString('hex')}`;
+/** Boots the app on a fresh database, or on the one an earlier app left with stop({ keepDatabase: true }). */
+export async function startApp(env: Record<string, string> = {}, opts: { reuse?: TestDatabase } = {}): Promise<TestApp> {
+  const tmpDir = opts.reuse?.tmpDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-test-'));
+  const schema = opts.reuse?.schema ?? `t_${crypto.randomBytes(6).toString('hex')}`;
   const databaseUrl = process.env.DATABASE_URL ?? '';
   Object.assign(process.env, {
     NODE_ENV: 'test',
@@ -31,7 +39,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<TestAp
     ...(databaseUrl ? { DATABASE_SCHEMA: schema } : {}),
     ...env,
   });
-  if (databaseUrl) await pgQuery(databaseUrl, `CREATE SCHEMA "${schema}"`);
+  if (databaseUrl && !opts.reuse) await pgQuery(databaseUrl, `CREATE SCHEMA "${schema}"`);
 
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { createStrapi } = require('@strapi/strapi') as typeof import('@strapi/strapi');
@@ -42,8 +50,10 @@ export async function startApp(env: Record<string, string> = {}): Promise<TestAp
   return {
     strapi,
     server,
-    async stop() {
+    database: { tmpDir, schema },
+    async stop(stopOpts = {}) {
       await strapi.destroy();
+      if (stopOpts.keepDatabase) return;
       fs.rmSync(tmpDir, { recursive: true, force: true });
       if (databaseUrl) await pgQuery(databaseUrl, `DROP SCHEMA "${schema}" CASCADE`);
     },
@@ -70,4 +80,11 @@ export async function fullAccessToken(strapi: Core.Strapi): Promise<string> {
     lifespan: null,
   });
   return token.accessKey as string;
+}
+
+/** The running app's platform (jobs, shared store), from the compiled app the suite booted. */
+export function appPlatform(strapi: Core.Strapi): import('../../src/platform').Platform {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const compiled = require(path.join(distDir, 'src', 'platform')) as typeof import('../../src/platform');
+  return compiled.platform(strapi);
 }

@@ -84,7 +84,7 @@ describe('the content manager views', () => {
     expect(components['blocks.photo-embed'].metadatas.photo.edit.mainField).toBe('caption');
 
     const photo = (await configuration('api::photo.photo')).contentType;
-    expect(photo.layouts.list).toEqual(['image', 'caption', 'creditLine', 'takenAt']);
+    expect(photo.layouts.list).toEqual(['image', 'caption', 'creditLine', 'takenAt', 'released']);
     expect(photo.settings.mainField).toBe('caption');
   });
 

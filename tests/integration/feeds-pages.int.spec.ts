@@ -52,9 +52,10 @@ beforeAll(async () => {
     status: 'published',
   } as never);
   // The next week has only photos (and a draft gallery nobody published).
-  sundayPhoto = await createPhoto(strapi, { caption: 'Sunday market', takenAt: new Date(2018, 10, 25, 10) });
-  thursdayPhoto = await createPhoto(strapi, { caption: 'Thursday storm', takenAt: new Date(2018, 10, 29, 18) });
-  await createPhoto(strapi, { caption: 'Saturday after', takenAt: new Date(2018, 11, 1, 8) });
+  // Released: automatic weeks show only photos that are public (released, or used by something published).
+  sundayPhoto = await createPhoto(strapi, { caption: 'Sunday market', takenAt: new Date(2018, 10, 25, 10), released: true });
+  thursdayPhoto = await createPhoto(strapi, { caption: 'Thursday storm', takenAt: new Date(2018, 10, 29, 18), released: true });
+  await createPhoto(strapi, { caption: 'Saturday after', takenAt: new Date(2018, 11, 1, 8), released: true });
   await strapi.documents('api::gallery.gallery').create({
     data: { title: 'Unfinished', kind: 'this-week-in-pictures', coversFrom: '2018-11-24', coversTo: '2018-11-30', items: [{ photo: first.documentId }] },
   } as never);
@@ -113,7 +114,7 @@ describe('This Week in Pictures', () => {
   it('defaults to the latest completed week', async () => {
     const week = latestCompletedWeek(new Date());
     const [y, m, d] = week.start.split('-').map(Number);
-    const photo = await createPhoto(app.strapi, { caption: 'Last week', takenAt: new Date(y, m - 1, d + 1, 12) });
+    const photo = await createPhoto(app.strapi, { caption: 'Last week', takenAt: new Date(y, m - 1, d + 1, 12), released: true });
     const res = await request(app.server).get('/api/feeds/this-week-in-pictures').expect(200);
     expect(res.body.meta.feed.title).toBe(pictureWeekTitle(week));
     expect(res.body.data.map((p: { photo: { documentId: string } }) => p.photo.documentId)).toContain(photo.documentId);

@@ -16,9 +16,10 @@ beforeAll(async () => {
   await locales.create({ code: 'fr', name: 'French (fr)' });
   await locales.create({ code: 'ru', name: 'Russian (ru)' });
   // Saturday 2018-11-24 at 01:30 in Helsinki is still Friday 23:30 in UTC, where this server runs.
-  await createPhoto(app.strapi, { caption: 'Saturday night in Helsinki', takenAt: new Date('2018-11-23T23:30:00Z') });
+  // The photos here are released (public without a published story), as automatic weeks list only public photos.
+  await createPhoto(app.strapi, { caption: 'Saturday night in Helsinki', takenAt: new Date('2018-11-23T23:30:00Z'), released: true });
   // Friday 23:30 in Helsinki: the last evening of the week before.
-  await createPhoto(app.strapi, { caption: 'Friday evening in Helsinki', takenAt: new Date('2018-11-23T21:30:00Z') });
+  await createPhoto(app.strapi, { caption: 'Friday evening in Helsinki', takenAt: new Date('2018-11-23T21:30:00Z'), released: true });
 });
 
 afterAll(async () => {
@@ -53,7 +54,7 @@ describe('a new photo purges the week it belongs to', () => {
   it('refreshes that week and leaves the other weeks warm', async () => {
     const [thisWeek, otherWeek] = [week('2018-11-24'), week('2018-11-20')];
     for (const url of [thisWeek, otherWeek, thisWeek, otherWeek]) await request(app.server).get(url).expect(200);
-    await createPhoto(app.strapi, { caption: 'Sunday market', takenAt: new Date('2018-11-25T10:00:00Z') });
+    await createPhoto(app.strapi, { caption: 'Sunday market', takenAt: new Date('2018-11-25T10:00:00Z'), released: true });
     const refreshed = await request(app.server).get(thisWeek).expect(200);
     expect(refreshed.headers['x-feed-cache']).toBe('miss');
     expect(refreshed.body.data.map((p: { caption: string }) => p.caption)).toContain('Sunday market');
@@ -66,7 +67,7 @@ describe('a gallery publish purges its week', () => {
     const [thisWeek, otherWeek] = [week('2018-11-26'), week('2018-11-20')];
     for (const url of [thisWeek, otherWeek, thisWeek, otherWeek]) await request(app.server).get(url).expect(200);
     expect((await request(app.server).get(thisWeek).expect(200)).body.meta.feed.source).toBe('automatic');
-    const photo = await createPhoto(app.strapi, { caption: 'Picked by the desk', takenAt: new Date('2018-11-20T10:00:00Z') });
+    const photo = await createPhoto(app.strapi, { caption: 'Picked by the desk', takenAt: new Date('2018-11-20T10:00:00Z'), released: true });
     const otherWarm = (await request(app.server).get(otherWeek).expect(200)).headers['x-feed-cache'];
     await app.strapi.documents('api::gallery.gallery').create({
       data: { title: 'Desk picks', kind: 'this-week-in-pictures', coversFrom: '2018-11-24', coversTo: '2018-11-30', items: [{ photo: photo.documentId }] },

@@ -18,7 +18,7 @@ beforeAll(async () => {
     TRUST_PROXY: 'true',
     RATE_LIMIT_AUTH_POINTS: String(POINTS),
     RATE_LIMIT_AUTH_DURATION: '600',
-    RATE_LIMIT_REDIRECT_POINTS: '5',
+    RATE_LIMIT_REDIRECT_MISS_POINTS: '5',
   });
 });
 
@@ -154,7 +154,7 @@ describe('GraphQL auth mutations', () => {
 });
 
 describe('short-URL redirects', () => {
-  it('are limited per IP on every code under /s/', async () => {
+  it('misses are limited per IP on every code under /s/', async () => {
     const ip = freshIp();
     const statuses: number[] = [];
     for (let i = 0; i < 6; i += 1) {

@@ -76,6 +76,13 @@ describe('demo newsroom', () => {
     expect(photos.body.data[0].creditLine).toMatch(/· AI-generated image$/);
   });
 
+  it('shows every demo photo to readers: each one is used by published content (the embargo hides none)', async () => {
+    const all = await app.strapi.db.query('api::photo.photo').count({});
+    const res = await request(app.server).get('/api/photos').query({ pagination: { pageSize: 1 } }).expect(200);
+    expect(all).toBeGreaterThanOrEqual(80);
+    expect(res.body.meta.pagination.total).toBe(all);
+  });
+
   it('is idempotent', async () => {
     const before = await app.strapi.db.query('api::article.article').count({});
     await seedDemoNewsroom(app.strapi);

@@ -1,9 +1,10 @@
 // Short URLs end to end: publish → code → redirect → hit count, the payloads that carry the
 // link, collisions, concurrent hits, refused targets and codes, 404 and 410.
 import request from 'supertest';
-import { startApp, fullAccessToken, type TestApp } from '../helpers/strapi';
+import { startApp, fullAccessToken, appPlatform, type TestApp } from '../helpers/strapi';
 import { createArticle, createSection, type Doc } from '../helpers/fixtures';
 import { CODE_ALPHABET } from '../../src/lib/short-urls/short-code';
+import { BACKFILL_JOB } from '../../src/api/short-url/services/short-url';
 
 const SHORT = 'api::short-url.short-url';
 const ARTICLE = 'api::article.article';
@@ -13,6 +14,7 @@ const SITE = 'https://news.example';
 type Service = {
   getShortLinks(ids: string[]): Promise<Map<string, { code: string; shortUrl: string }>>;
   useCodeGenerator(gen: (() => string) | null): void;
+  ensureForArticle(articleDocumentId: string): Promise<{ code: string }>;
 };
 
 let app: TestApp;
@@ -57,6 +59,48 @@ describe('publishing an article', () => {
   it('create with status published makes the link too', async () => {
     const story = await createArticle(app.strapi, { title: 'Published at once', section: section.documentId });
     expect(await linkRows(story.documentId)).toHaveLength(1);
+  });
+});
+
+describe('one automatic link per article, enforced by the database', () => {
+  const automatic = (articleDocumentId: string) =>
+    app.strapi.db.query(SHORT).count({ where: { articleDocumentId, madeOnPublish: true } }) as Promise<number>;
+
+  it('two simultaneous first publishes of one article make one link', async () => {
+    for (let round = 0; round < 5; round++) {
+      const draft = await createArticle(app.strapi, { section: section.documentId }, { publish: false });
+      const results = await Promise.allSettled([0, 1].map(() => app.strapi.documents(ARTICLE).publish({ documentId: draft.documentId } as never)));
+      expect(results.some((r) => r.status === 'fulfilled')).toBe(true);
+      expect(await linkRows(draft.documentId)).toHaveLength(1);
+      expect(await automatic(draft.documentId)).toBe(1);
+    }
+  });
+
+  it('concurrent ensureForArticle calls all return the one link', async () => {
+    const story = await createArticle(app.strapi, { section: section.documentId });
+    await app.strapi.db.query(SHORT).deleteMany({ where: { articleDocumentId: story.documentId } });
+    const links = await Promise.all(Array.from({ length: 8 }, () => service().ensureForArticle(story.documentId)));
+    expect(new Set(links.map((l) => l.code)).size).toBe(1);
+    expect(await linkRows(story.documentId)).toHaveLength(1);
+  });
+
+  it('the database itself refuses a second automatic link for the same article document', async () => {
+    const table = () => app.strapi.db.getConnection('short_urls');
+    const article = `racearticle${Date.now()}`.padEnd(24, '0');
+    const row = (n: number, madeOnPublish: boolean) => ({
+      document_id: `dup${n}${Date.now()}`.padEnd(24, '0'),
+      code: `DUP${n}x${Date.now() % 100000}`,
+      article_document_id: article,
+      hits: 0,
+      enabled: true,
+      redirect_status: 301,
+      made_on_publish: madeOnPublish,
+    });
+    await table().insert(row(1, true));
+    await expect(table().insert(row(2, true))).rejects.toThrow(/unique/i);
+    // An editor's vanity link to the same article is not automatic and stays allowed.
+    await table().insert(row(3, false));
+    expect(await linkRows(article)).toHaveLength(2);
   });
 });
 
@@ -200,6 +244,37 @@ describe('GET /api/articles/:documentId/short-url and the article payloads', () 
     await request(app.server).get('/api/articles/doesnotexist000000000000/short-url').expect(404);
     const bad = await request(app.server).get(`/api/articles/${encodeURIComponent("x' OR 1=1 --")}/short-url`).expect(400);
     expect(bad.body.error.name).toBe('ValidationError');
+  });
+
+  it('is read-only: a link an editor deleted does not come back on the next read', async () => {
+    const story = await createArticle(app.strapi, { section: section.documentId });
+    await request(app.server).get(`/api/articles/${story.documentId}/short-url`).expect(200);
+    const link = (await app.strapi.db.query(SHORT).findOne({ where: { articleDocumentId: story.documentId }, select: ['documentId'] })) as { documentId: string };
+    await app.strapi.documents(SHORT).delete({ documentId: link.documentId } as never);
+    await request(app.server).get(`/api/articles/${story.documentId}/short-url`).expect(404);
+    const gql = await request(app.server).post('/graphql').send({ query: `{ articleShortUrl(documentId: "${story.documentId}") { code } }` }).expect(200);
+    expect(gql.body.data?.articleShortUrl ?? null).toBeNull();
+    expect(await linkRows(story.documentId)).toHaveLength(0);
+  });
+
+  it('the backfill job gives a published article without a link one, and looks only at rows it has not checked', async () => {
+    const store = app.strapi.store({ type: 'plugin', name: 'newsroom' });
+    const old = await createArticle(app.strapi, { section: section.documentId });
+    await appPlatform(app.strapi).jobs.runNow(BACKFILL_JOB); // checked up to here
+    const checkedUpTo = Number(await store.get({ key: 'short_urls_backfill_after_id' }));
+    await app.strapi.db.query(SHORT).deleteMany({ where: { articleDocumentId: old.documentId } });
+
+    // A publication whose link creation failed (simulated by deleting it) after the last run.
+    const missed = await createArticle(app.strapi, { section: section.documentId });
+    await app.strapi.db.query(SHORT).deleteMany({ where: { articleDocumentId: missed.documentId } });
+    expect(await appPlatform(app.strapi).jobs.runNow(BACKFILL_JOB)).toBe(true);
+    expect(await linkRows(missed.documentId)).toHaveLength(1);
+    // Older rows are not scanned again: the deleted link of an article checked before stays deleted.
+    expect(await linkRows(old.documentId)).toHaveLength(0);
+    expect(Number(await store.get({ key: 'short_urls_backfill_after_id' }))).toBeGreaterThan(checkedUpTo);
+    // Idempotent: a second run makes nothing.
+    await appPlatform(app.strapi).jobs.runNow(BACKFILL_JOB);
+    expect(await linkRows(missed.documentId)).toHaveLength(1);
   });
 
   it('REST article list and page include shortUrl', async () => {

@@ -748,10 +748,14 @@ export interface ApiPhotoPhoto extends Struct.CollectionTypeSchema {
         maxLength: 1000;
       }>;
     publishedAt: Schema.Attribute.DateTime;
+    released: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
     takenAt: Schema.Attribute.DateTime;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
+    usedInPublished: Schema.Attribute.Boolean &
+      Schema.Attribute.Private &
+      Schema.Attribute.DefaultTo<false>;
   };
 }
 
@@ -874,6 +878,9 @@ export interface ApiShortUrlShortUrl extends Struct.CollectionTypeSchema {
       'api::short-url.short-url'
     > &
       Schema.Attribute.Private;
+    madeOnPublish: Schema.Attribute.Boolean &
+      Schema.Attribute.Private &
+      Schema.Attribute.DefaultTo<false>;
     publishedAt: Schema.Attribute.DateTime;
     redirectStatus: Schema.Attribute.Integer &
       Schema.Attribute.SetMinMax<

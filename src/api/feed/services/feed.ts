@@ -11,6 +11,7 @@ import { latestCompletedWeek, parseDay, pictureWeekTitle, titlePrefixFor, weekCo
 import type { NewsSitemapEntry } from '../../../lib/feeds/build-news-sitemap';
 import { markViewCounts } from '../../../lib/feeds/view-marks';
 import { suppressedOf } from '../../entity-note/services/notes';
+import { PUBLIC_PHOTO_FILTER } from '../../photo/services/visibility';
 
 const ARTICLE = 'api::article.article';
 const SECTION = 'api::section.section';
@@ -310,7 +311,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (hasMore) nextAfter = [offset + req.limit];
       } else {
         const range = weekRange(week, cfg.timeZone);
-        const where: Raw[] = [{ takenAt: { $gte: range.from, $lt: range.to } }];
+        // Embargoed photos stay out: only released ones and those something published uses.
+        const where: Raw[] = [{ takenAt: { $gte: range.from, $lt: range.to } }, PUBLIC_PHOTO_FILTER];
         let position = 0;
         if (after) {
           const [at, id, pos] = after;

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { isBotUserAgent } from '../../../lib/short-urls/bot-agent';
 import { renderStatusPage } from '../../../lib/short-urls/status-page';
 import type { ArticleShortUrl, Resolution } from '../services/short-url';
+import type { RedirectGuard } from '../services/redirect-guard';
 
 const UID = 'api::short-url.short-url';
 
@@ -40,17 +41,36 @@ function problem(ctx: Ctx, status: 404 | 410) {
   }
 }
 
+/** Over a short-link limit: 429 in Strapi's error shape, with Retry-After. */
+function tooMany(ctx: Ctx, wait: number): never {
+  ctx.set('Retry-After', String(wait));
+  ctx.set('Cache-Control', 'no-store');
+  throw new errors.RateLimitError('Too many requests from this address, please try again later.', { retryAfterSeconds: wait });
+}
+
 export default factories.createCoreController(UID, ({ strapi }) => {
   const service = () => strapi.service(UID) as unknown as ShortUrlService;
+  const guard = () => strapi.service('api::short-url.redirect-guard') as unknown as RedirectGuard;
+
+  /** A miss answers 404/410 unless it used up the address's budget. */
+  async function missed(ctx: Ctx) {
+    const wait = await guard().miss(ctx.request.ip);
+    if (wait !== null) tooMany(ctx, wait);
+  }
 
   return {
     /** GET /s/:code (outside /api): redirects to the current target and counts the hit. */
     async redirect(ctx: Ctx) {
+      const blocked = await guard().blocked(ctx.request.ip);
+      if (blocked !== null) tooMany(ctx, blocked);
       const code = codeParam.safeParse(ctx.params.code);
-      if (!code.success) return problem(ctx, 404);
-      const resolution = await service().resolve(code.data);
-      if (resolution.kind === 'unknown') return problem(ctx, 404);
-      if (resolution.kind === 'unavailable') return problem(ctx, 410);
+      const resolution: Resolution = code.success ? await service().resolve(code.data) : { kind: 'unknown' };
+      if (resolution.kind !== 'redirect') {
+        await missed(ctx);
+        return problem(ctx, resolution.kind === 'unknown' ? 404 : 410);
+      }
+      const wait = await guard().hit(ctx.request.ip);
+      if (wait !== null) tooMany(ctx, wait);
       if (ctx.method === 'GET' && !isBotUserAgent(ctx.get('User-Agent'))) await service().countHit(resolution.id);
       // Not cached: the target follows the article's slug and section, and each visit is a hit.
       ctx.set('Cache-Control', 'no-store');
@@ -71,8 +91,12 @@ export default factories.createCoreController(UID, ({ strapi }) => {
     async qr(ctx: Ctx) {
       const code = codeParam.safeParse(ctx.params.code);
       if (!code.success) throw new errors.ValidationError(`Invalid short code: ${code.error.issues[0].message}.`);
+      // The QR route tells valid codes from unknown ones just as /s/ does: the same miss budget.
+      const blocked = await guard().blocked(ctx.request.ip);
+      if (blocked !== null) tooMany(ctx, blocked);
       const result = await service().qrSvg(code.data);
       if ('kind' in result) {
+        await missed(ctx);
         if (result.kind === 'unknown') throw new errors.NotFoundError(`There is no short link with code "${code.data}".`);
         ctx.status = 410;
         ctx.body = { data: null, error: { status: 410, name: 'GoneError', message: `The short link "${code.data}" is disabled or has expired.`, details: {} } };

@@ -18,6 +18,10 @@ const SECTION = 'api::section.section';
 const MAX_CODE_ATTEMPTS = 12;
 /** Keeps `IN (...)` lists well under SQLite's bound-parameter limit. */
 const IN_CHUNK = 500;
+/** Core-store key: the last published article row the backfill checked. */
+const BACKFILL_KEY = 'short_urls_backfill_after_id';
+/** The job that resumes the backfill (registered in src/bootstrap/short-urls.ts). */
+export const BACKFILL_JOB = 'short-urls-backfill';
 
 /** Every field the redirect and short-link fast paths read: checked at boot (src/bootstrap/fast-path-schema.ts). */
 export const SHORT_URL_FIELDS: readonly FieldNeed[] = [
@@ -63,9 +67,17 @@ function shortUrlConfig(strapi: Core.Strapi) {
   };
 }
 
+/** The one-automatic-link-per-article index (migration 2026.12.01): SQLite names the column, PostgreSQL the index. */
+export function isArticleLinkConflict(error: unknown): boolean {
+  const e = error as { code?: string; message?: string; constraint?: string };
+  const text = `${e?.constraint ?? ''} ${e?.message ?? ''}`;
+  return (e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || /unique/i.test(text)) && /article_made_on_publish|article_document_id/.test(text);
+}
+
 /** A unique-constraint failure on `code`: Strapi's own pre-check or the database index (race). */
 export function isCodeConflict(error: unknown): boolean {
   const e = error as { name?: string; code?: string; message?: string; details?: { errors?: Array<{ path?: string[] }> } };
+  if (isArticleLinkConflict(error)) return false;
   if (e?.name === 'ValidationError' && e.details?.errors?.some((d) => d.path?.[0] === 'code' && /unique/i.test(JSON.stringify(d)))) return true;
   if (e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE') return true; // PostgreSQL, SQLite
   return /unique/i.test(e?.message ?? '') && /code/i.test(e?.message ?? '');
@@ -221,36 +233,65 @@ export default factories.createCoreService(UID, ({ strapi }) => {
       throw new errors.ApplicationError(`No free short code found after ${MAX_CODE_ATTEMPTS} attempts; raise SHORT_CODE_LENGTH.`);
     },
 
-    /** Idempotent: the article keeps the link it has (even a disabled one: an editor chose that). */
+    /**
+     * Idempotent: the article keeps the link it has (even a disabled one: an editor chose that).
+     * The new link is marked `madeOnPublish`, which a partial unique index allows once per article
+     * document: of two simultaneous first publishes one fails there, rolls back its link and
+     * returns the winner's.
+     */
     async ensureForArticle(articleDocumentId: string): Promise<Row> {
-      const existing = (await strapi.db.query(UID).findOne({
-        where: { articleDocumentId },
-        select: ['id', 'documentId', 'code', 'articleDocumentId'],
-        orderBy: { id: 'asc' },
-      })) as Row | null;
-      if (existing) return existing;
-      return this.createWithFreshCode({ articleDocumentId, enabled: true, redirectStatus: 301 });
+      const existing = async () =>
+        (await strapi.db.query(UID).findOne({
+          where: { articleDocumentId },
+          select: ['id', 'documentId', 'code', 'articleDocumentId'],
+          orderBy: { id: 'asc' },
+        })) as Row | null;
+      const found = await existing();
+      if (found) return found;
+      try {
+        return await withSavepoint(strapi, async () => {
+          const created = await this.createWithFreshCode({ articleDocumentId, enabled: true, redirectStatus: 301 });
+          await strapi.db.query(UID).update({ where: { id: created.id }, data: { madeOnPublish: true } });
+          return created;
+        });
+      } catch (error) {
+        if (!isArticleLinkConflict(error)) throw error;
+        const winner = await existing();
+        if (!winner) throw error;
+        return winner;
+      }
     },
 
-    /** Published articles published before short links existed get theirs (a bootstrap step). */
-    async backfillPublishedArticles(): Promise<number> {
-      const published = (await strapi.db.query(ARTICLE).findMany({
-        where: { publishedAt: { $notNull: true } },
-        select: ['documentId'],
-      })) as Array<{ documentId: string }>;
-      const ids = [...new Set(published.map((a) => a.documentId))];
+    /**
+     * Published articles that predate short links get theirs: a bounded, resumable pass over
+     * published rows newer than the last one it checked (kept in the core store), so a boot or a
+     * run of the `short-urls-backfill` job looks only at what was published since the last run.
+     * Resolves with how many links it made.
+     */
+    async backfillPublishedArticles(opts: { batch?: number; maxBatches?: number } = {}): Promise<number> {
+      const batch = opts.batch ?? IN_CHUNK;
+      const maxBatches = opts.maxBatches ?? 10;
+      const store = strapi.store({ type: 'plugin', name: 'newsroom' });
+      let after = Number((await store.get({ key: BACKFILL_KEY })) ?? 0);
       let created = 0;
-      for (let i = 0; i < ids.length; i += IN_CHUNK) {
-        const chunk = ids.slice(i, i + IN_CHUNK);
-        const have = (await strapi.db.query(UID).findMany({
-          where: { articleDocumentId: { $in: chunk } },
-          select: ['articleDocumentId'],
-        })) as Row[];
+      for (let round = 0; round < maxBatches; round++) {
+        const rows = (await strapi.db.query(ARTICLE).findMany({
+          where: { publishedAt: { $notNull: true }, id: { $gt: after } },
+          select: ['id', 'documentId'],
+          orderBy: { id: 'asc' },
+          limit: batch,
+        })) as Array<{ id: number; documentId: string }>;
+        if (rows.length === 0) break;
+        const ids = [...new Set(rows.map((a) => a.documentId))];
+        const have = (await strapi.db.query(UID).findMany({ where: { articleDocumentId: { $in: ids } }, select: ['articleDocumentId'] })) as Row[];
         const linked = new Set(have.map((r) => r.articleDocumentId));
-        for (const id of chunk.filter((d) => !linked.has(d))) {
+        for (const id of ids.filter((d) => !linked.has(d))) {
           await this.ensureForArticle(id);
           created++;
         }
+        after = rows[rows.length - 1].id;
+        await store.set({ key: BACKFILL_KEY, value: after });
+        if (rows.length < batch) break;
       }
       return created;
     },
@@ -276,17 +317,12 @@ export default factories.createCoreService(UID, ({ strapi }) => {
       await strapi.db.getConnection(names.table(UID)).where(col(UID, 'id'), id).increment(col(UID, 'hits'), 1);
     },
 
-    /** The short link of a published article, created now if it predates this feature. */
+    /** The short link of a published article; read-only (links are made on publish and by the backfill). */
     async forArticle(articleDocumentId: string): Promise<ArticleShortUrl | null> {
       const target = await articleTarget(articleDocumentId);
       if (!target) return null;
-      let link = (await this.getShortLinks([articleDocumentId])).get(articleDocumentId);
-      if (!link) {
-        const any = (await strapi.db.query(UID).count({ where: { articleDocumentId } })) > 0;
-        if (any) return null; // an editor disabled or let expire the article's link
-        const created = await this.ensureForArticle(articleDocumentId);
-        link = { code: created.code, shortUrl: this.shortUrlFor(created.code) };
-      }
+      const link = (await this.getShortLinks([articleDocumentId])).get(articleDocumentId);
+      if (!link) return null; // none yet, or an editor deleted, disabled or let expire the article's link
       const row = (await strapi.db.query(UID).findOne({ where: { code: link.code }, select: ['hits'] })) as Row | null;
       return { ...link, target, hits: Number(row?.hits ?? 0) };
     },

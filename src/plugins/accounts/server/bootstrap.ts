@@ -2,20 +2,14 @@
 // append-only consent ledger. The purge job is defined in register() (see ./index.ts).
 import type { Core } from '@strapi/strapi';
 import type { AccountsConfig } from './config';
+import { grantOnce } from '../../../platform/grant-once';
 
 /** Actions anyone may call, and those a logged-in reader may call (readers reach only their own data). */
 export const PUBLIC_ACTIONS = ['challenge', 'privacyPolicy', 'confirmEmail', 'restore'].map((a) => `plugin::accounts.account.${a}`);
 export const READER_ACTIONS = [...PUBLIC_ACTIONS, ...['delete', 'consent', 'export', 'profile', 'updateProfile', 'avatar'].map((a) => `plugin::accounts.account.${a}`)];
 
-async function grant(strapi: Core.Strapi, roleType: string, actions: string[]) {
-  const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: roleType } });
-  if (!role) return;
-  const existing = await strapi.db.query('plugin::users-permissions.permission').findMany({ where: { role: role.id, action: { $in: actions } }, select: ['action'] });
-  const have = new Set(existing.map((p: { action: string }) => p.action));
-  for (const action of actions.filter((a) => !have.has(a))) {
-    await strapi.db.query('plugin::users-permissions.permission').create({ data: { action, role: role.id } });
-  }
-}
+/** Once per action and role, so an administrator's later removal stays (see src/platform/grant-once.ts). */
+const grant = grantOnce;
 
 /** Registration open, e-mail confirmation required, and Strapi's own links pointing at our pages. */
 async function configureUsersPermissions(strapi: Core.Strapi) {
