@@ -60,6 +60,11 @@ export default ({ env }: { env: any }) => ({
     },
   },
   email: { config: emailPluginConfig(env) },
+  // Local TypeScript plugin, compiled with the app: __dirname is <dist>/config, so this is its compiled copy.
+  search: {
+    enabled: true,
+    resolve: path.join(__dirname, '..', 'src', 'plugins', 'search'),
+  },
   upload: {
     config: {
       sizeLimit: env.int('UPLOAD_MAX_FILE_SIZE', 50 * 1024 * 1024),

@@ -26,6 +26,8 @@ export const PUBLIC_ACTIONS = [
   'api::gallery.gallery.thisWeekInPictures',
   'api::short-url.short-url.forArticle',
   'api::short-url.short-url.qr',
+  'plugin::search.search.search',
+  'plugin::search.search.suggest',
 ];
 
 /**

@@ -152,9 +152,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** A cached response for this request, if any (never for requests with credentials). */
-    lookup(ctx: Context): CachedFeed | undefined {
+    lookup(ctx: Context, params?: readonly string[]): CachedFeed | undefined {
       if (!cfg().enabled || !isPublicRequest(ctx)) return undefined;
-      const key = feedCacheKey(ctx.path, ctx.querystring);
+      const key = feedCacheKey(ctx.path, ctx.querystring, params);
       return key ? store().get(key) : undefined;
     },
 
@@ -165,10 +165,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return corsWithoutOrigin;
     },
 
-    /** Answers from the cache, or renders with `produce`, caches the public result and answers. */
-    async serve(ctx: Context, produce: () => Promise<RenderedFeed>): Promise<void> {
+    /**
+     * Answers from the cache, or renders with `produce`, caches the public result and answers.
+     * `params`: the query parameters that make up the cache key (default: the feeds' ones).
+     */
+    async serve(ctx: Context, produce: () => Promise<RenderedFeed>, params?: readonly string[]): Promise<void> {
       if (!ctx.get('origin')) corsWithoutOrigin = corsHeadersOf(ctx);
-      const hit = this.lookup(ctx);
+      const hit = this.lookup(ctx, params);
       if (hit) return send(ctx, hit, 'hit');
       const generation = store().generation;
       const rendered = await produce();
@@ -186,7 +189,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         variants: {},
         stackHeaders: stackHeadersOf(ctx),
       };
-      const key = feedCacheKey(ctx.path, ctx.querystring);
+      const key = feedCacheKey(ctx.path, ctx.querystring, params);
       const cached = cfg().enabled && isPublicRequest(ctx) && key !== null && store().set(key, entry, generation, rendered.ttlMs, rendered.surrogateKeys);
       return send(ctx, entry, cfg().enabled ? (cached ? 'miss' : 'off') : 'off');
     },

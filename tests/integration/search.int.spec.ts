@@ -1,0 +1,297 @@
+// Search as the site calls it, on SQLite and (with DATABASE_URL) PostgreSQL: the same fixture,
+// the same cases and the same expected ranking order on both engines (the parity suite), kept
+// in step with publishing, HTTP caching, GraphQL and hostile input.
+import request from 'supertest';
+import { startApp, type TestApp } from '../helpers/strapi';
+import { createArticle, createPhoto, createSection, type Doc } from '../helpers/fixtures';
+
+let app: TestApp;
+let politics: Doc;
+let world: Doc;
+let tag: Doc;
+let captionPhoto: Doc;
+const docs: Record<string, Doc> = {};
+
+const daysAgo = (d: number) => new Date(Date.now() - d * 86_400_000);
+const ARTICLE = 'api::article.article';
+
+async function search(query: Record<string, string>) {
+  const res = await request(app.server).get('/api/search').query(query);
+  if (res.status !== 200) throw new Error(`search ${JSON.stringify(query)}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body as { data: Array<{ documentId: string; title: string; snippet: string; score: number; url: string; section: { name: string; slug: string } | null; leadPhoto: { caption: string; creditLine: string | null } | null }>; meta: { pagination: { nextCursor: string | null; total: number } } };
+}
+const titles = async (q: string, extra: Record<string, string> = {}) => (await search({ q, ...extra })).data.map((h) => h.title);
+
+/** Publication time fixed (as the seed does), then re-indexed, so "newest first on equal rank" is known. */
+async function publishedDaysAgo(doc: Doc, days: number) {
+  await app.strapi.db.query(ARTICLE).updateMany({ where: { documentId: doc.documentId }, data: { firstPublishedAt: daysAgo(days) } });
+  await app.strapi.plugin('search').service('indexer').syncNow([doc.documentId]);
+}
+
+async function publishEdit(documentId: string, data: Record<string, unknown>) {
+  await app.strapi.documents(ARTICLE).update({ documentId, data } as never);
+  await app.strapi.documents(ARTICLE).publish({ documentId } as never);
+}
+
+beforeAll(async () => {
+  app = await startApp({ SITE_URL: 'https://news.example' });
+  const { strapi } = app;
+  politics = await createSection(strapi, 'Politics', { slug: 'politics' });
+  world = await createSection(strapi, 'World', { slug: 'world' });
+  tag = (await strapi.documents('api::tag.tag').create({ data: { name: 'Vote 2026', slug: 'vote-2026' } } as never)) as Doc;
+  captionPhoto = await createPhoto(strapi, { caption: 'Voters queue at an election station' });
+  const unusedPhoto = await createPhoto(strapi, { caption: 'Election night fireworks over the harbour' });
+  void unusedPhoto;
+  const plain = (title: string, extra: Record<string, unknown> = {}) => createArticle(strapi, { title, section: world.documentId, ...extra });
+  docs.title = await plain('Election results announced in the capital', { section: politics.documentId, tags: [tag.documentId] });
+  docs.lede = await plain('Markets stay calm', { standfirst: 'Traders watch the election closely' });
+  docs.body = await plain('Weather turns', { body: [{ __component: 'blocks.rich-text', body: 'It rained all **election** day in the north.' }] });
+  docs.caption = await plain('Crowds gather downtown', { leadPhoto: captionPhoto.documentId });
+  docs.phrase = await plain('Referendum on the new constitution', { body: [{ __component: 'blocks.quote', text: 'Voters rejected the constitution' }] });
+  docs.football = await plain('Football final goes to extra time');
+  docs.twinOld = await plain('Harbour festival opens');
+  docs.twinNew = await plain('Harbour festival opens');
+  docs.unpublished = await plain('Election recount ends');
+  await createArticle(strapi, { title: 'Secret election strategy leaked', section: world.documentId }, { publish: false });
+  await strapi.plugin('i18n').service('locales').create({ code: 'ru', name: 'Russian (ru)' });
+  docs.russian = (await strapi.documents(ARTICLE).create({ locale: 'ru', data: { title: 'Выборы в столице', standfirst: 'Избиратели пришли на участки', section: world.documentId }, status: 'published' } as never)) as Doc;
+  const days: Record<string, number> = { title: 1, lede: 2, body: 3, caption: 4, phrase: 5, football: 6, twinOld: 9, twinNew: 8 };
+  for (const [name, d] of Object.entries(days)) await publishedDaysAgo(docs[name], d);
+  await strapi.documents(ARTICLE).unpublish({ documentId: docs.unpublished.documentId } as never);
+});
+
+afterAll(async () => {
+  await app?.stop();
+});
+
+describe('ranking (the same order on SQLite and PostgreSQL)', () => {
+  it('ranks a title match over kicker/standfirst, body, then caption; stemming finds "election" for "elections"', async () => {
+    expect(await titles('elections ')).toEqual([
+      'Election results announced in the capital',
+      'Markets stay calm',
+      'Weather turns',
+      'Crowds gather downtown',
+    ]);
+  });
+
+  it('puts the newest first on equal rank', async () => {
+    const res = await search({ q: 'harbour festival' });
+    expect(res.data.map((h) => h.documentId)).toEqual([docs.twinNew.documentId, docs.twinOld.documentId]);
+    expect(res.data[0].score).toBe(res.data[1].score);
+  });
+
+  it('requires every word, excludes -words, and matches either side of "or"', async () => {
+    expect(await titles('election capital ')).toEqual(['Election results announced in the capital']);
+    expect(await titles('election -markets -weather')).toEqual(['Election results announced in the capital', 'Crowds gather downtown']);
+    expect((await titles('football or referendum')).sort()).toEqual(['Football final goes to extra time', 'Referendum on the new constitution']);
+  });
+
+  it('matches an exact phrase and only in that order', async () => {
+    expect(await titles('"new constitution"')).toEqual(['Referendum on the new constitution']);
+    expect(await titles('"constitution new"')).toEqual([]);
+  });
+
+  it('matches the last word as a prefix while the reader types', async () => {
+    expect(await titles('referen')).toEqual(['Referendum on the new constitution']);
+    expect(await titles('referen ')).toEqual([]);
+  });
+
+  it('finds Cyrillic stories in their own locale only', async () => {
+    expect(await titles('выборы', { locale: 'ru' })).toEqual(['Выборы в столице']);
+    expect(await titles('избиратели', { locale: 'ru' })).toEqual(['Выборы в столице']);
+    expect(await titles('выборы')).toEqual([]);
+  });
+
+  it('filters by section, tag and dates', async () => {
+    expect(await titles('election', { section: 'politics' })).toEqual(['Election results announced in the capital']);
+    expect(await titles('election', { tag: 'vote-2026' })).toEqual(['Election results announced in the capital']);
+    expect(await titles('election', { section: 'no-such-section' })).toEqual([]);
+    const from = daysAgo(3.5).toISOString();
+    expect(await titles('election', { from })).toEqual(['Election results announced in the capital', 'Markets stay calm', 'Weather turns']);
+    expect(await titles('election', { to: daysAgo(2.5).toISOString() })).toEqual(['Weather turns', 'Crowds gather downtown']);
+  });
+});
+
+describe('hits', () => {
+  it('carry the canonical URL, section, lead photo with caption and credit, an escaped snippet with <mark> and a score', async () => {
+    const res = await search({ q: 'election' });
+    const caption = res.data.find((h) => h.title === 'Crowds gather downtown')!;
+    expect(caption.url).toMatch(/^https:\/\/news\.example\/world\//);
+    expect(caption.section).toMatchObject({ name: 'World', slug: 'world' });
+    expect(caption.leadPhoto).toMatchObject({ caption: 'Voters queue at an election station', creditLine: expect.stringContaining('AP Photo') });
+    const body = res.data.find((h) => h.title === 'Weather turns')!;
+    expect(body.snippet).toMatch(/<mark>election<\/mark>/i);
+    expect(body.snippet).not.toContain('**');
+    for (const h of res.data) expect(typeof h.score).toBe('number');
+    expect(res.meta.pagination.total).toBe(4);
+  });
+
+  it('escape HTML in stories, marking only the matched words', async () => {
+    const doc = await createArticle(app.strapi, { title: 'Markup test', standfirst: '<script>alert(1)</script> zanzibar & "quotes"', section: world.documentId });
+    const [hit] = (await search({ q: 'zanzibar' })).data;
+    expect(hit.documentId).toBe(doc.documentId);
+    expect(hit.snippet).not.toMatch(/<script>/);
+    expect(hit.snippet).toContain('&amp; &quot;quotes'); // PostgreSQL's headline parser drops the tag itself; SQLite escapes it
+    expect(hit.snippet.replace(/<\/?mark>/g, '')).not.toMatch(/[<>]/);
+    await app.strapi.documents(ARTICLE).delete({ documentId: doc.documentId } as never);
+    expect(await titles('zanzibar')).toEqual([]);
+  });
+
+  it('page with a cursor that belongs to its query', async () => {
+    const first = await search({ q: 'election', limit: '2' });
+    expect(first.data).toHaveLength(2);
+    const second = await search({ q: 'election', limit: '2', cursor: first.meta.pagination.nextCursor! });
+    expect(second.data.map((h) => h.title)).toEqual(['Weather turns', 'Crowds gather downtown']);
+    expect(second.meta.pagination.nextCursor).toBeNull();
+    const other = await request(app.server).get('/api/search').query({ q: 'football', cursor: first.meta.pagination.nextCursor! });
+    expect(other.status).toBe(400);
+    expect(other.body.error.message).toMatch(/cursor/i);
+  });
+});
+
+describe('only published content', () => {
+  it('never finds a draft, an unpublished story or a photo no published story shows', async () => {
+    expect(await titles('secret strategy')).toEqual([]);
+    expect(await titles('recount')).toEqual([]);
+    expect(await titles('fireworks')).toEqual([]);
+  });
+
+  it('finds a published edit at once and ignores a draft edit', async () => {
+    await publishEdit(docs.football.documentId, { title: 'Football final ends in zebra crossing chaos' });
+    expect(await titles('zebra')).toEqual(['Football final ends in zebra crossing chaos']);
+    await app.strapi.documents(ARTICLE).update({ documentId: docs.football.documentId, data: { title: 'Football unicorn draft' } } as never);
+    expect(await titles('unicorn')).toEqual([]);
+    expect(await titles('zebra')).toEqual(['Football final ends in zebra crossing chaos']);
+  });
+
+  it('drops an unpublished story and brings it back on publish', async () => {
+    await app.strapi.documents(ARTICLE).unpublish({ documentId: docs.phrase.documentId } as never);
+    expect(await titles('referendum')).toEqual([]);
+    await app.strapi.documents(ARTICLE).publish({ documentId: docs.phrase.documentId } as never);
+    expect(await titles('referendum')).toEqual(['Referendum on the new constitution']);
+  });
+
+  it('follows a caption change, a section rename and a tag rename', async () => {
+    await app.strapi.documents('api::photo.photo').update({ documentId: captionPhoto.documentId, data: { caption: 'Voters queue at a polling station' } } as never);
+    expect(await titles('election')).not.toContain('Crowds gather downtown');
+    expect(await titles('polling')).toEqual(['Crowds gather downtown']);
+    await app.strapi.documents('api::section.section').update({ documentId: politics.documentId, data: { name: 'Government' } } as never);
+    expect((await search({ q: 'capital' })).data[0].section).toMatchObject({ name: 'Government' });
+    await app.strapi.documents('api::tag.tag').update({ documentId: tag.documentId, data: { name: 'Ballot' } } as never);
+    expect(await titles('ballot')).toEqual(['Election results announced in the capital']);
+  });
+
+  it('never fails the editor save when indexing fails, and catches up through the retry job', async () => {
+    const indexer = app.strapi.plugin('search').service('indexer');
+    const engine = indexer.engine();
+    const replace = engine.replace;
+    engine.replace = async () => {
+      throw new Error('index unavailable');
+    };
+    try {
+      await publishEdit(docs.twinOld.documentId, { title: 'Harbour festival opens with quokka parade' });
+    } finally {
+      engine.replace = replace;
+    }
+    expect(await titles('quokka')).toEqual([]);
+    const { platform } = require('../../src/platform') as typeof import('../../src/platform');
+    void platform;
+    expect(await app.strapi.plugin('search').service('indexer').retryPending()).toEqual({ retried: 1, failed: 0 });
+    expect(await titles('quokka')).toEqual(['Harbour festival opens with quokka parade']);
+  });
+
+  it('rebuilds the same index from scratch (npm run search:reindex)', async () => {
+    const before = await titles('election');
+    const knex = app.strapi.db.connection;
+    await knex('search_documents').where({ document_id: docs.title.documentId }).del();
+    await knex('search_documents').insert({
+      document_id: 'gone', locale: 'en', published_ms: Date.now(), title: 'Election ghost', payload: '{}', indexed_ms: 0,
+      ...(app.strapi.db.dialect.client === 'postgres' ? { config: 'english', tsv: knex.raw("to_tsvector('english', 'Election ghost')") } : {}),
+    });
+    const result = await app.strapi.plugin('search').service('indexer').reindex({ fresh: true, batchSize: 3 });
+    expect(result.removed).toBe(1);
+    expect(await titles('election')).toEqual(before);
+  });
+});
+
+describe('suggest', () => {
+  it('completes headlines from a prefix and within one typo', async () => {
+    const res = await request(app.server).get('/api/search/suggest').query({ q: 'electi' });
+    expect(res.status).toBe(200);
+    expect(res.body.data.map((s: { title: string }) => s.title)).toEqual(['Election results announced in the capital']);
+    const typo = await request(app.server).get('/api/search/suggest').query({ q: 'elecion' });
+    expect(typo.body.data.map((s: { title: string }) => s.title)).toContain('Election results announced in the capital');
+    expect(typo.body.data[0]).toMatchObject({ url: expect.stringMatching(/^https:\/\/news\.example\//) });
+  });
+});
+
+describe('HTTP and GraphQL', () => {
+  it('sends the feeds caching headers and answers 304 to a matching ETag', async () => {
+    const res = await request(app.server).get('/api/search').query({ q: 'election' });
+    expect(res.headers['cache-control']).toMatch(/public, max-age=\d+/);
+    expect(res.headers.etag).toBeTruthy();
+    expect(res.headers['surrogate-key']).toContain(`article:${docs.title.documentId}`);
+    const again = await request(app.server).get('/api/search').query({ q: 'election' }).set('If-None-Match', res.headers.etag);
+    expect(again.status).toBe(304);
+    const other = await request(app.server).get('/api/search').query({ q: 'football' });
+    expect(other.body.data.map((h: { title: string }) => h.title)).not.toEqual(res.body.data.map((h: { title: string }) => h.title));
+  });
+
+  it('offers search and searchSuggest over GraphQL', async () => {
+    const res = await request(app.server)
+      .post('/graphql')
+      .send({ query: '{ search(q: "elections", first: 2) { total hits { title snippet url section { slug } } pageInfo { hasNextPage endCursor } } searchSuggest(q: "referen") { title } }' });
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data.search.hits.map((h: { title: string }) => h.title)).toEqual(['Election results announced in the capital', 'Markets stay calm']);
+    expect(res.body.data.search.pageInfo.hasNextPage).toBe(true);
+    expect(res.body.data.searchSuggest).toEqual([{ title: 'Referendum on the new constitution' }]);
+    const page2 = await request(app.server)
+      .post('/graphql')
+      .send({ query: 'query($a: String) { search(q: "elections", first: 2, after: $a) { hits { title } } }', variables: { a: res.body.data.search.pageInfo.endCursor } });
+    // The caption that matched "election" was changed above.
+    expect(page2.body.data.search.hits.map((h: { title: string }) => h.title)).toEqual(['Weather turns']);
+    const bad = await request(app.server).post('/graphql').send({ query: '{ search(q: "x", first: 1000) { total } }' });
+    expect(bad.body.errors[0].message).toMatch(/first must be from 1 to 50/);
+  });
+});
+
+describe('bad input', () => {
+  const hostile = [
+    'NEAR(election', 'election:*', 'a & b', 'a | b', '!election', '*', '"unbalanced', '-', '""', '-election', 'OR', 'or or or',
+    "'; DROP TABLE search_documents; --", 'title:election', '{title}: x', 'election^2', 'elec\u0007tion', '🗳️ election 🎉', '\\', "it's", ')))(((', 'NOT', 'AND',
+  ];
+  it.each(hostile)('answers %j with 200 and never a database error', async (q) => {
+    const res = await request(app.server).get('/api/search').query({ q });
+    expect(res.status).toBe(200);
+    expect(Array.isArray(res.body.data)).toBe(true);
+    const suggest = await request(app.server).get('/api/search/suggest').query({ q });
+    expect(suggest.status).toBe(200);
+  });
+
+  it.each([
+    [{}, /q is required/],
+    [{ q: '   ' }, /q is required/],
+    [{ q: 'x'.repeat(10_000) }, /too long/], // 10 kB
+    [{ q: 'election', limit: '1000' }, /limit must be from 1 to 50/],
+    [{ q: 'election', limit: 'abc' }, /limit must be a whole number/],
+    [{ q: 'election', locale: 'xx' }, /Unknown locale/],
+    [{ q: 'election', locale: '../etc' }, /locale must be a locale code/],
+    [{ q: 'election', cursor: 'forged.cursor' }, /cursor/],
+    [{ q: 'election', from: 'yesterday' }, /from must be a date/],
+    [{ q: 'election', section: "x' OR 1=1" }, /section must be a slug/],
+    [{ q: 'election', lookup: '1' }, /Unknown parameter "lookup"/],
+    [{ q: ['a', 'b'] }, /q must be given once/],
+    [{ q: '\u0000election' }, /NUL|null|control/i],
+  ] as Array<[Record<string, unknown>, RegExp]>)('refuses bad parameters (case %#) with a clear 400', async (query, message) => {
+    const res = await request(app.server).get('/api/search').query(query);
+    expect(res.status).toBe(400);
+    expect(res.body.error.name).toBe('ValidationError');
+    expect(res.body.error.message).toMatch(message);
+  });
+
+  it('counts a query of many words as too many terms', async () => {
+    const res = await request(app.server).get('/api/search').query({ q: Array.from({ length: 20 }, (_, i) => `w${i}`).join(' ') });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/too many terms/);
+  });
+});
