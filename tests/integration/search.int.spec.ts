@@ -194,8 +194,6 @@ describe('only published content', () => {
       engine.replace = replace;
     }
     expect(await titles('quokka')).toEqual([]);
-    const { platform } = require('../../src/platform') as typeof import('../../src/platform');
-    void platform;
     expect(await app.strapi.plugin('search').service('indexer').retryPending()).toEqual({ retried: 1, failed: 0 });
     expect(await titles('quokka')).toEqual(['Harbour festival opens with quokka parade']);
   });

@@ -29,7 +29,7 @@ export function markdownText(md: string): string {
     .trim();
 }
 
-const tidy = (parts: string[]) => cleanText(parts.filter(Boolean).join(' \n ')).trim();
+const tidy = (parts: string[]) => cleanText(parts.filter(Boolean).join(' ')).replace(/\s+/g, ' ').trim();
 
 /** The captions an article shows: its lead photo and inline photos (the block's override first). */
 export function shownPhotoCaptions(article: Raw): string[] {

@@ -20,7 +20,8 @@ export const MAX_PHRASE_WORDS = 8;
 /** A shorter last word is matched exactly: a one-letter prefix matches half the archive. */
 const MIN_PREFIX_CHARS = 2;
 
-const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+// A mark only belongs to a word after a letter or digit (an emoji's variation selector is a mark too).
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu;
 // Controls, format characters (zero-width, bidi), private-use (our snippet markers), unpaired surrogates.
 const UNSAFE = /[\p{Cc}\p{Cf}\p{Co}\p{Cs}]/gu;
 
