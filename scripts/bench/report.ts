@@ -19,6 +19,8 @@ export interface BenchOptions {
   reseed: boolean;
   /** Write V8 CPU profiles of the Strapi processes to bench/results/profiles. */
   profile: boolean;
+  /** PostgreSQL database URL: the search scenario also runs there (schema bench_search_<articles>). */
+  pg: string | null;
 }
 
 export const DEFAULT_OPTIONS: BenchOptions = {
@@ -33,6 +35,7 @@ export const DEFAULT_OPTIONS: BenchOptions = {
   only: [],
   reseed: false,
   profile: false,
+  pg: null,
 };
 
 export class UsageError extends Error {}
@@ -56,7 +59,11 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     const flag = args[i];
     if (flag === '--reseed') options.reseed = true;
     else if (flag === '--profile') options.profile = true;
-    else if (flag === '--only') {
+    else if (flag === '--pg') {
+      const value = args[++i];
+      if (!value || !/^postgres(ql)?:\/\//.test(value)) throw new UsageError('--pg needs a postgres:// URL');
+      options.pg = value;
+    } else if (flag === '--only') {
       const value = args[++i];
       if (!value || value.startsWith('--')) throw new UsageError('--only needs a list such as b,c');
       options.only = value.split(',').map((s) => s.trim()).filter(Boolean);
@@ -221,4 +228,16 @@ export function topSelfTime(profile: CpuProfile, limit: number, rootDir = ''): s
       return [`${((count / Math.max(total, 1)) * 100).toFixed(1)}%`, name, where];
     });
   return formatTable(['self', 'function', 'where'], rows);
+}
+
+/** The search scenario: index build and size, then p50/p99 per query kind, with the targets. */
+export function searchTable(r: { database: string; articles: number; indexRows: number; indexBytes: number | null; buildSeconds: number | null; kinds: Array<{ kind: string; requests: number; p50: number; p99: number; meanHits: number; errors: number }> }): string {
+  const size = r.indexBytes === null ? 'size unknown' : `${(r.indexBytes / 1024 / 1024).toFixed(1)} MB`;
+  const build = r.buildSeconds === null ? 'reused (complete)' : `built in ${r.buildSeconds} s`;
+  const head = `search (${r.database}, ${r.articles} articles): index ${r.indexRows} rows, ${size}, ${build}`;
+  const rows = r.kinds.map((k) => [k.kind, String(k.requests), k.p50.toFixed(1), k.p99.toFixed(1), k.meanHits.toFixed(1), String(k.errors)]);
+  const header = ['query kind', 'requests', 'p50 ms', 'p99 ms', 'hits/page', 'errors'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  return [head, line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }

@@ -10,11 +10,13 @@ import os from 'os';
 import path from 'path';
 import { appDir, distDir, benchEnv } from './boot';
 import type { PurgeMode, WarmRatioResult } from './warm-ratio';
+import type { SearchBenchResult } from './search';
 import {
   computeRatios,
   evaluateTargets,
   parseBenchArgs,
   resultsTable,
+  searchTable,
   targetsTable,
   topSelfTime,
   UsageError,
@@ -46,6 +48,8 @@ const PROFILE_DIR = path.join(RESULTS_DIR, 'profiles');
 const COUNTED_REQUESTS = 10;
 const MEMORY_LIMIT_MB = 400;
 const MAX_QUERIES = 6;
+/** Sequential search requests per query kind: bounded, whatever the database size. */
+const SEARCH_REQUESTS = 200;
 /** Every scenario is asked as a browser would (isbot must not exempt the redirect from counting hits). */
 const HEADERS = {
   'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36',
@@ -475,6 +479,73 @@ async function runViewScenarios(db: SeedInfo, opts: BenchOptions, want: (key: st
   return targets;
 }
 
+/** A bench script in its own process; resolves with its `<TAG> {json}` line, logs its indented progress. */
+function forkScript<T>(script: string, args: string[], env: Record<string, string>, tag: string): Promise<{ result: T | null; errors: string; code: number | null }> {
+  return new Promise((resolve) => {
+    const child = fork(path.join(distDir, 'scripts', 'bench', script), args, { cwd: appDir, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+    let result: T | null = null;
+    let errors = '';
+    child.stdout?.on('data', (d: Buffer) => {
+      for (const line of d.toString().split('\n')) {
+        if (tag && line.startsWith(`${tag} `)) result = JSON.parse(line.slice(tag.length + 1)) as T;
+        else if (line.startsWith('  ')) log(line);
+      }
+    });
+    child.stderr?.on('data', (d: Buffer) => (errors += d.toString()));
+    child.on('exit', (code) => resolve({ result, errors, code }));
+  });
+}
+
+const lastLines = (text: string) => text.split('\n').filter(Boolean).slice(-3).join(' ');
+
+/**
+ * The search scenario in its own process (scripts/bench/search.ts): index build when needed, then
+ * latency per query kind; on SQLite, and with --pg also on PostgreSQL (seeded there on first use).
+ */
+async function runSearchScenario(db: SeedInfo, opts: BenchOptions, notes: string[]): Promise<SearchBenchResult[]> {
+  const out: SearchBenchResult[] = [];
+  const args = ['--port', String(opts.port), '--requests', String(SEARCH_REQUESTS), ...(opts.reseed ? ['--rebuild'] : [])];
+  const targets: Array<{ name: string; env: Record<string, string>; extra: string[] }> = [{ name: path.basename(db.file), env: { DATABASE_URL: '' }, extra: ['--db', db.file] }];
+  if (opts.pg) {
+    const schema = `bench_search_${db.articles}`;
+    targets.push({ name: `PostgreSQL schema ${schema}`, env: { DATABASE_URL: opts.pg, DATABASE_SCHEMA: schema }, extra: [] });
+  }
+  for (const target of targets) {
+    log(`[search] full-text search on ${target.name}: index build if needed, then ${SEARCH_REQUESTS} sequential requests per query kind…`);
+    if (target.env.DATABASE_SCHEMA) {
+      type PgClient = { connect(): Promise<void>; query(sql: string): Promise<{ rows: Array<Record<string, unknown>> }>; end(): Promise<void> };
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { Client } = require('pg') as { Client: new (o: { connectionString: string }) => PgClient };
+      const client = new Client({ connectionString: opts.pg! });
+      await client.connect();
+      const schema = target.env.DATABASE_SCHEMA;
+      let seeded = false;
+      try {
+        await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+        const found = await client.query(`SELECT to_regclass('"${schema}".articles') AS t`);
+        seeded = found.rows[0].t !== null && Number((await client.query(`SELECT count(*) AS n FROM "${schema}".articles WHERE published_at IS NOT NULL`)).rows[0].n) === db.articles;
+        // A partial or different seed (or --reseed): start from an empty schema.
+        if ((!seeded || opts.reseed) && found.rows[0].t !== null) await client.query(`DROP SCHEMA "${schema}" CASCADE; CREATE SCHEMA "${schema}"`);
+        if (opts.reseed) seeded = false;
+      } finally {
+        await client.end();
+      }
+      if (!seeded) {
+        log(`  seeding ${db.articles} articles into PostgreSQL schema ${schema}…`);
+        const seed = await forkScript('seed.js', ['--articles', String(db.articles), '--db', 'unused-on-postgres'], target.env, '');
+        if (seed.code !== 0) {
+          notes.push(`search on PostgreSQL not measured: seeding failed: ${lastLines(seed.errors)}`);
+          continue;
+        }
+      }
+    }
+    const run = await forkScript<SearchBenchResult>('search.js', [...args, ...target.extra], target.env, 'SEARCH-RESULT');
+    if (run.result) out.push(run.result);
+    else notes.push(`search on ${target.name} not measured (exit ${run.code}): ${lastLines(run.errors)}`);
+  }
+  return out;
+}
+
 async function main(argv: string[]) {
   const opts = parseBenchArgs(argv);
   const want = (key: string) => opts.only.length === 0 || opts.only.includes(key);
@@ -546,6 +617,7 @@ async function main(argv: string[]) {
 
   const warmHitRatio = want('wr') && small ? await writeLoadScenario(small, opts, notes) : null;
   const viewTargets = await runViewScenarios(big, opts, want, results, notes);
+  const search = want('search') ? await runSearchScenario(big, opts, notes) : [];
 
   const ratios = computeRatios(results);
   const targets = [...evaluateTargets(results, ratios, { memoryLimitMb: MEMORY_LIMIT_MB, maxQueries: MAX_QUERIES }), ...viewTargets];
@@ -568,6 +640,10 @@ async function main(argv: string[]) {
     log(`  before (whole cache flushed on every write): ${before.ratio.toFixed(3)}  (${before.hits}/${before.reads})`);
     log(`  after  (surrogate-key purges):               ${after.ratio.toFixed(3)}  (${after.hits}/${after.reads})  target ≥ ${WARM_RATIO_TARGET}: ${after.ratio >= WARM_RATIO_TARGET ? 'met' : 'MISSED'}`);
   }
+  for (const r of search) {
+    log('');
+    log(searchTable(r));
+  }
   for (const note of notes) log(`note: ${note}`);
   if (opts.profile) {
     for (const r of results.filter((x) => x.key !== 'a')) {
@@ -578,7 +654,7 @@ async function main(argv: string[]) {
     }
   }
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
-  const json = { date: new Date().toISOString(), machine, options: opts, databases: [big, small].filter(Boolean), results, ratios, targets, warmHitRatio, notes };
+  const json = { date: new Date().toISOString(), machine, options: opts, databases: [big, small].filter(Boolean), results, ratios, targets, warmHitRatio, search, notes };
   fs.writeFileSync(path.join(RESULTS_DIR, 'latest.json'), `${JSON.stringify(json, null, 2)}\n`);
   log(`\nWrote ${path.relative(appDir, path.join(RESULTS_DIR, 'latest.json'))} (load average during run: ${machine.loadAverage.join(', ')})`);
 }

@@ -1,0 +1,123 @@
+// The search scenario of `npm run bench` (key `search`): on a seeded benchmark database, builds
+// the search index (timed, with its size) unless it is already complete, then measures search
+// latency over HTTP, one request at a time with the response cache off, for one-word,
+// three-word and phrase queries and for suggest. Bounded: --search-requests per query kind.
+// Run by run.ts as `node <dist>/scripts/bench/search.js --db FILE --port N --requests N [--rebuild]`,
+// or with DATABASE_URL set for PostgreSQL (the database must have been seeded there).
+import http from 'http';
+import path from 'path';
+import type { Knex } from 'knex';
+import { benchEnv, loadStrapi } from './boot';
+import { ARTICLES } from '../../src/seed/demo-content';
+
+export interface SearchBenchResult {
+  database: 'sqlite' | 'postgres';
+  articles: number;
+  indexRows: number;
+  indexBytes: number | null;
+  /** Null when the index was already complete and reused. */
+  buildSeconds: number | null;
+  kinds: Array<{ kind: string; requests: number; p50: number; p99: number; meanHits: number; errors: number }>;
+}
+
+function arg(name: string, fallback?: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : fallback;
+}
+
+const words = (s: string) => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/** Queries a reader might type, taken from the headlines the benchmark seed repeats. */
+export function benchQueries() {
+  const titles = ARTICLES.map((a) => words(a.title));
+  const long = (ws: string[]) => ws.filter((w) => w.length >= 5);
+  const oneWord = [...new Set(titles.flatMap(long))].slice(0, 40);
+  const threeWords = titles.filter((t) => long(t).length >= 3).map((t) => long(t).slice(0, 3).join(' '));
+  const phrases = titles.filter((t) => t.length >= 3).map((t) => `"${t.slice(1, 3).join(' ')}"`);
+  const prefixes = oneWord.map((w) => w.slice(0, 4));
+  const typos = oneWord.filter((w) => w.length >= 6).map((w) => w.slice(0, 2) + w.slice(3));
+  return {
+    'one word': oneWord.map((q) => `/api/search?q=${encodeURIComponent(q)}+`),
+    'three words': threeWords.map((q) => `/api/search?q=${encodeURIComponent(q)}+`),
+    phrase: phrases.map((q) => `/api/search?q=${encodeURIComponent(q)}`),
+    'suggest (prefix)': prefixes.map((q) => `/api/search/suggest?q=${encodeURIComponent(q)}`),
+    'suggest (one typo)': typos.map((q) => `/api/search/suggest?q=${encodeURIComponent(q)}`),
+  };
+}
+
+function get(port: number, urlPath: string): Promise<{ status: number; body: string; ms: number }> {
+  const started = process.hrtime.bigint();
+  return new Promise((resolve, reject) => {
+    http
+      .get({ host: '127.0.0.1', port, path: urlPath, agent: false }, (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, ms: Number(process.hrtime.bigint() - started) / 1e6 }));
+      })
+      .on('error', reject);
+  });
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+async function main() {
+  const db = arg('db');
+  const port = Number(arg('port', '1352'));
+  const requests = Number(arg('requests', '200'));
+  const pg = process.env.DATABASE_URL?.startsWith('postgres');
+  Object.assign(process.env, benchEnv({ ...(db && !pg ? { DATABASE_FILENAME: path.resolve(db) } : {}), PORT: String(port), FEED_CACHE: 'false' }));
+  const strapi = await loadStrapi();
+  try {
+    const knex = strapi.db.connection as unknown as Knex;
+    const indexer = strapi.plugin('search').service('indexer');
+    const table = strapi.db.metadata.get('api::article.article').tableName;
+    const [{ n }] = (await knex(table).whereNotNull('published_at').countDistinct({ n: 'document_id' })) as Array<{ n: number | string }>;
+    const articles = Number(n);
+    let stats = await indexer.engine().stats();
+    let buildSeconds: number | null = null;
+    if (process.argv.includes('--rebuild') || stats.documents !== articles) {
+      const started = Date.now();
+      let last = 0;
+      await indexer.reindex({
+        fresh: true,
+        batchSize: 500,
+        onProgress: (done: number, total: number) => {
+          if (done - last >= 10_000 || done === total) process.stdout.write(`  indexed ${done}/${total}\n`), (last = done);
+        },
+      });
+      buildSeconds = Math.round((Date.now() - started) / 100) / 10;
+      stats = await indexer.engine().stats();
+    }
+    await strapi.listen();
+    const kinds: SearchBenchResult['kinds'] = [];
+    for (const [kind, paths] of Object.entries(benchQueries())) {
+      for (const p of paths.slice(0, 5)) await get(port, p); // warm the statement caches
+      const times: number[] = [];
+      let hits = 0;
+      let errors = 0;
+      for (let i = 0; i < requests; i += 1) {
+        const r = await get(port, paths[i % paths.length]);
+        if (r.status !== 200) errors += 1;
+        else hits += (JSON.parse(r.body) as { data: unknown[] }).data.length;
+        times.push(r.ms);
+      }
+      times.sort((a, b) => a - b);
+      kinds.push({ kind, requests, p50: Math.round(percentile(times, 50) * 10) / 10, p99: Math.round(percentile(times, 99) * 10) / 10, meanHits: Math.round((hits / requests) * 10) / 10, errors });
+    }
+    const result: SearchBenchResult = { database: pg ? 'postgres' : 'sqlite', articles, indexRows: stats.documents, indexBytes: stats.bytes, buildSeconds, kinds };
+    process.stdout.write(`SEARCH-RESULT ${JSON.stringify(result)}\n`);
+  } finally {
+    await strapi.destroy();
+  }
+}
+
+if (require.main === module) {
+  main().then(
+    () => process.exit(0),
+    (error) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}
