@@ -489,6 +489,7 @@ function forkScript<T>(script: string, args: string[], env: Record<string, strin
       for (const line of d.toString().split('\n')) {
         if (tag && line.startsWith(`${tag} `)) result = JSON.parse(line.slice(tag.length + 1)) as T;
         else if (line.startsWith('  ')) log(line);
+        else if (/error/i.test(line)) errors += `${line}\n`; // Strapi logs its own failures (a busy port) to stdout
       }
     });
     child.stderr?.on('data', (d: Buffer) => (errors += d.toString()));

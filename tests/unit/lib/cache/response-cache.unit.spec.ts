@@ -99,4 +99,11 @@ describe('feedCacheKey', () => {
     expect(feedCacheKey('/api/feeds/articles', 'limit[]=1')).toBeNull();
     expect(feedCacheKey('/api/feeds/articles', 'locale[$ne]=x')).toBeNull();
   });
+
+  it('keys on the parameters a caller names (search: q, section, tag, …)', () => {
+    const known = ['cursor', 'from', 'limit', 'locale', 'q', 'section', 'tag', 'to'];
+    expect(feedCacheKey('/api/search', 'tag=a&q=moon+landing&utm=x', known)).toBe('/api/search?q=moon%20landing&tag=a');
+    expect(feedCacheKey('/api/search', 'q=a', known)).not.toBe(feedCacheKey('/api/search', 'q=b', known));
+    expect(feedCacheKey('/api/search', 'q=a&q=b', known)).toBeNull();
+  });
 });

@@ -14,7 +14,7 @@ const TSV = `setweight(to_tsvector(CAST(:cfg AS regconfig), :title), 'A') || set
 
 const HEADLINE = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=35, MinWords=15, ShortWord=2, MaxFragments=1, FragmentDelimiter=" … "`;
 /** ts_headline reparses the text: the lede and the start of the body are enough for a snippet. */
-const HEADLINE_CHARS = 20_000;
+const HEADLINE_CHARS = 3_000;
 /** pg_trgm's word_similarity threshold for a suggestion within a typo. */
 const MIN_WORD_SIMILARITY = 0.45;
 
@@ -61,6 +61,11 @@ export function postgresEngine(knex: Knex): SearchEngine {
     async removeStale(beforeMs) {
       const result = await knex.raw('DELETE FROM search_documents WHERE indexed_ms < ?', [beforeMs]);
       return (result as { rowCount: number }).rowCount;
+    },
+
+    async optimize() {
+      // Without statistics the planner prefers the locale index over GIN (30 ms instead of 2 at 10,000 rows).
+      await knex.raw('ANALYZE search_documents');
     },
 
     async search(q) {

@@ -65,6 +65,11 @@ export function sqliteEngine(knex: Knex): SearchEngine {
       return result.length;
     },
 
+    async optimize() {
+      for (const table of ['search_fts', 'search_plain', 'search_trigram']) await knex.raw(`INSERT INTO ${table}(${table}) VALUES ('optimize')`);
+      await knex.raw('ANALYZE search_documents');
+    },
+
     async search(q) {
       const match = renderFts5(q.ast, await expansions(q.ast));
       if (!match) return { hits: [], total: 0 };

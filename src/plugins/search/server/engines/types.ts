@@ -49,6 +49,8 @@ export interface SearchEngine {
   referencing(ref: string): Promise<string[]>;
   /** Removes rows indexed before `beforeMs` (a full rebuild's leftovers). */
   removeStale(beforeMs: number): Promise<number>;
+  /** After a bulk rebuild: planner statistics, merged index segments. */
+  optimize(): Promise<void>;
   search(query: EngineQuery): Promise<{ hits: EngineHit[]; total: number }>;
   /** Titles whose words start with `words` (the last one as a prefix), then titles within a typo. */
   suggest(words: string[], locale: string, limit: number): Promise<Suggestion[]>;

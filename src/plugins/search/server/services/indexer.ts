@@ -170,6 +170,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         opts.onProgress?.(done, Number(total));
       }
       const removed = await engine.removeStale(state.startedMs);
+      await engine.optimize();
       await engine.setState('reindex', null);
       strapi.service('api::feed.feed-http').invalidate();
       return { indexed: done, removed, ...(await engine.stats()) };
