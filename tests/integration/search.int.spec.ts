@@ -210,6 +210,28 @@ describe('only published content', () => {
     expect(result.removed).toBe(1);
     expect(await titles('election')).toEqual(before);
   });
+
+  it('resumes an interrupted rebuild after its last finished batch', async () => {
+    const indexer = app.strapi.plugin('search').service('indexer');
+    const before = await titles('election');
+    const seen: number[] = [];
+    await expect(
+      indexer.reindex({
+        fresh: true,
+        batchSize: 2,
+        onProgress: (done: number) => {
+          if (done >= 4) throw new Error('interrupted');
+        },
+      }),
+    ).rejects.toThrow('interrupted');
+    expect(JSON.parse(await indexer.engine().getState('reindex'))).toMatchObject({ done: 4 });
+    const resumed = await indexer.reindex({ batchSize: 2, onProgress: (done: number) => seen.push(done) });
+    expect(seen[0]).toBe(6); // carried on from the checkpoint instead of starting over
+    const published = await app.strapi.db.connection('articles').whereNotNull('published_at').countDistinct({ n: 'document_id' });
+    expect(resumed.indexed).toBe(Number(published[0].n));
+    expect(await indexer.engine().getState('reindex')).toBeNull();
+    expect(await titles('election')).toEqual(before);
+  });
 });
 
 describe('suggest', () => {
