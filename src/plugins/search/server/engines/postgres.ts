@@ -22,33 +22,35 @@ export function postgresEngine(knex: Knex): SearchEngine {
   return {
     name: 'postgres',
 
-    async replace(documentId, rows) {
+    async replace(documents) {
       const now = Date.now();
       await knex.transaction(async (trx) => {
-        await trx.raw('DELETE FROM search_documents WHERE document_id = ?', [documentId]);
-        for (const r of rows) {
-          const cfg = pgConfigFor(r.locale);
-          await trx.raw(
-            `INSERT INTO search_documents (document_id, locale, config, section_slug, tag_slugs, refs, published_ms, title, lede, body, captions, tags, payload, indexed_ms, tsv)
-             VALUES (:documentId, :locale, CAST(:cfg AS regconfig), :section, :tagSlugs, :refs, :published, :title, :lede, :body, :captions, :tags, :payload, :now, ${TSV})`,
-            {
-              documentId: r.documentId,
-              locale: r.locale,
-              cfg,
-              section: r.sectionSlug,
-              tagSlugs: spaced(r.tagSlugs),
-              refs: spaced(r.refs),
-              published: r.publishedAt.getTime(),
-              title: r.text.title,
-              lede: r.text.lede,
-              body: r.text.body,
-              captions: r.text.captions,
-              tags: r.text.tags,
-              extra: `${r.text.captions} ${r.text.tags}`,
-              payload: r.payload,
-              now,
-            },
-          );
+        for (const [documentId, rows] of documents) {
+          await trx.raw('DELETE FROM search_documents WHERE document_id = ?', [documentId]);
+          for (const r of rows) {
+            const cfg = pgConfigFor(r.locale);
+            await trx.raw(
+              `INSERT INTO search_documents (document_id, locale, config, section_slug, tag_slugs, refs, published_ms, title, lede, body, captions, tags, payload, indexed_ms, tsv)
+               VALUES (:documentId, :locale, CAST(:cfg AS regconfig), :section, :tagSlugs, :refs, :published, :title, :lede, :body, :captions, :tags, :payload, :now, ${TSV})`,
+              {
+                documentId: r.documentId,
+                locale: r.locale,
+                cfg,
+                section: r.sectionSlug,
+                tagSlugs: spaced(r.tagSlugs),
+                refs: spaced(r.refs),
+                published: r.publishedAt.getTime(),
+                title: r.text.title,
+                lede: r.text.lede,
+                body: r.text.body,
+                captions: r.text.captions,
+                tags: r.text.tags,
+                extra: `${r.text.captions} ${r.text.tags}`,
+                payload: r.payload,
+                now,
+              },
+            );
+          }
         }
       });
     },

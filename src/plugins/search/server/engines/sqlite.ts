@@ -41,16 +41,18 @@ export function sqliteEngine(knex: Knex): SearchEngine {
   return {
     name: 'sqlite',
 
-    async replace(documentId, rows) {
+    async replace(documents) {
       const now = Date.now();
       await knex.transaction(async (trx) => {
-        await trx.raw('DELETE FROM search_documents WHERE document_id = ?', [documentId]);
-        for (const r of rows) {
-          await trx.raw(
-            `INSERT INTO search_documents (document_id, locale, section_slug, tag_slugs, refs, published_ms, title, lede, body, captions, tags, payload, indexed_ms)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-            [r.documentId, r.locale, r.sectionSlug, spaced(r.tagSlugs), spaced(r.refs), r.publishedAt.getTime(), r.text.title, r.text.lede, r.text.body, r.text.captions, r.text.tags, r.payload, now],
-          );
+        for (const [documentId, rows] of documents) {
+          await trx.raw('DELETE FROM search_documents WHERE document_id = ?', [documentId]);
+          for (const r of rows) {
+            await trx.raw(
+              `INSERT INTO search_documents (document_id, locale, section_slug, tag_slugs, refs, published_ms, title, lede, body, captions, tags, payload, indexed_ms)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+              [r.documentId, r.locale, r.sectionSlug, spaced(r.tagSlugs), spaced(r.refs), r.publishedAt.getTime(), r.text.title, r.text.lede, r.text.body, r.text.captions, r.text.tags, r.payload, now],
+            );
+          }
         }
       });
     },

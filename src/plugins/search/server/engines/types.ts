@@ -43,8 +43,11 @@ export interface Suggestion {
 
 export interface SearchEngine {
   readonly name: 'sqlite' | 'postgres';
-  /** Replaces every indexed locale of a document with `rows` (none: the document leaves the index), atomically. */
-  replace(documentId: string, rows: IndexRow[]): Promise<void>;
+  /**
+   * For each document, replaces every indexed locale with its rows (none: it leaves the index),
+   * all in one transaction (one commit per batch, not per article, during a rebuild).
+   */
+  replace(documents: Map<string, IndexRow[]>): Promise<void>;
   /** Documents whose rows show `ref` (see IndexRow.refs). */
   referencing(ref: string): Promise<string[]>;
   /** Removes rows indexed before `beforeMs` (a full rebuild's leftovers). */

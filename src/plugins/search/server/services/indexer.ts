@@ -93,7 +93,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Re-reads these articles and replaces their rows (none when no longer published). Throws on failure. */
     async syncNow(documentIds: string[]): Promise<void> {
       const rows = await this.rowsOf(documentIds);
-      for (const [id, list] of rows) await this.engine().replace(id, list);
+      await this.engine().replace(rows);
       strapi.service('api::feed.feed-http').invalidate(); // search answers are cached with the feeds
     },
 
@@ -162,7 +162,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           .limit(batchSize)) as Array<{ document_id: string }>;
         if (!ids.length) break;
         const rows = await this.rowsOf(ids.map((r) => r.document_id));
-        for (const [id, list] of rows) await engine.replace(id, list);
+        await engine.replace(rows);
         done += ids.length;
         state.after = ids[ids.length - 1].document_id;
         state.done = done;
