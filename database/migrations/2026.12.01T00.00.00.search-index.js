@@ -29,7 +29,7 @@ const SQLITE = [
   `CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(title, lede, body, captions, tags,
     content='search_documents', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2')`,
   `CREATE VIRTUAL TABLE IF NOT EXISTS search_plain USING fts5(title, lede, body, captions, tags,
-    content='search_documents', content_rowid='id', tokenize='unicode61 remove_diacritics 2', prefix='2 3 4')`,
+    content='search_documents', content_rowid='id', tokenize='unicode61 remove_diacritics 2')`,
   // The unstemmed vocabulary, for completing the word being typed.
   "CREATE VIRTUAL TABLE IF NOT EXISTS search_plain_vocab USING fts5vocab(search_plain, 'row')",
   `CREATE VIRTUAL TABLE IF NOT EXISTS search_trigram USING fts5(title,
