@@ -198,6 +198,15 @@ describe('only published content', () => {
     expect(await titles('quokka')).toEqual(['Harbour festival opens with quokka parade']);
   });
 
+  it('leaves a change touching more than 200 stories to the job instead of the editor request', async () => {
+    const indexer = app.strapi.plugin('search').service('indexer');
+    const ids = Array.from({ length: 201 }, (_, i) => `not-indexed-${i}`);
+    await indexer.sync([...ids, docs.title.documentId]);
+    expect(await indexer.retryPending()).toEqual({ retried: 202, failed: 0 });
+    expect(await indexer.retryPending()).toEqual({ retried: 0, failed: 0 });
+    expect(await titles('capital')).toEqual(['Election results announced in the capital']);
+  });
+
   it('rebuilds the same index from scratch (npm run search:reindex)', async () => {
     const before = await titles('election');
     const knex = app.strapi.db.connection;

@@ -34,6 +34,8 @@ const ARTICLE_QUERY = {
 };
 
 export const RETRY_HASH = 'search:retry';
+/** More affected articles than this are re-indexed by the search-index-retry job instead of inline. */
+export const INLINE_LIMIT = 200;
 
 /** The index row of one published locale of an article. */
 export function toIndexRow(raw: Raw, urls: ArticleUrlConfig): IndexRow {
@@ -104,6 +106,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async sync(documentIds: string[]): Promise<void> {
       const ids = [...new Set(documentIds.filter(Boolean))];
       if (!ids.length) return;
+      // A renamed section can touch thousands of stories: the job re-indexes those, not the editor's request.
+      if (ids.length > INLINE_LIMIT) return this.enqueue(ids);
       try {
         await this.syncNow(ids);
       } catch (error) {
