@@ -4,6 +4,8 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { errors } from '@strapi/utils';
 import { parseSearchRequest, parseSuggestRequest, SearchRequestError } from '../../lib/search-request';
+import { ALL_FEEDS_KEY } from '../../../../api/feed/purge-feed-cache';
+import { SEARCH_CACHE_KEY } from '../services/indexer';
 
 export const SEARCH_PARAMS = ['cursor', 'from', 'limit', 'locale', 'q', 'section', 'tag', 'to'] as const;
 const SUGGEST_PARAMS = ['locale', 'q'] as const;
@@ -48,7 +50,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             body: JSON.stringify({ data, meta: {} }),
             contentType: 'application/json; charset=utf-8',
             lastModified: new Date(0),
-            surrogateKeys: ['search', ...data.map((d: { documentId: string }) => `article:${d.documentId}`)],
+            surrogateKeys: [ALL_FEEDS_KEY, SEARCH_CACHE_KEY, ...data.map((d: { documentId: string }) => `article:${d.documentId}`)],
           };
         },
         SUGGEST_PARAMS,

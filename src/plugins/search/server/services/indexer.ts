@@ -9,6 +9,10 @@ import { sqliteEngine } from '../engines/sqlite';
 import { postgresEngine } from '../engines/postgres';
 import type { SearchPluginConfig } from '../config';
 import { platform } from '../../../../platform';
+import { purgeFeedCache } from '../../../../api/feed/purge-feed-cache';
+
+/** Surrogate key of every cached search answer (REST search and suggest). */
+export const SEARCH_CACHE_KEY = 'search';
 
 type Raw = Record<string, unknown>;
 
@@ -96,7 +100,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async syncNow(documentIds: string[]): Promise<void> {
       const rows = await this.rowsOf(documentIds);
       await this.engine().replace(rows);
-      strapi.service('api::feed.feed-http').invalidate(); // search answers are cached with the feeds
+      // Cached search answers (tagged `search`) may now miss or show stale rows, in every instance.
+      await purgeFeedCache(strapi, [SEARCH_CACHE_KEY]);
     },
 
     /**
@@ -176,7 +181,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const removed = await engine.removeStale(state.startedMs);
       await engine.optimize();
       await engine.setState('reindex', null);
-      strapi.service('api::feed.feed-http').invalidate();
+      await purgeFeedCache(strapi, [SEARCH_CACHE_KEY]);
       return { indexed: done, removed, ...(await engine.stats()) };
     },
   };

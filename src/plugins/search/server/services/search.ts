@@ -9,6 +9,8 @@ import { SUGGEST_LIMIT, type SearchRequest } from '../../lib/search-request';
 import { cursorKey, decodeCursor, encodeCursor, CursorError } from '../../../../lib/feeds/cursor';
 import { newest } from '../../../../lib/feeds/from-documents';
 import type { FeedArticle } from '../../../../lib/feeds/types';
+import { ALL_FEEDS_KEY } from '../../../../api/feed/purge-feed-cache';
+import { SEARCH_CACHE_KEY } from './indexer';
 
 /** Deeper pages than this are not served: refine the query instead. */
 export const MAX_OFFSET = 1000;
@@ -75,7 +77,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         snippet: markSnippet(h.snippet ?? ''),
         score: Math.round(h.score * 1e6) / 1e6,
       }));
-      const keys = ['search', ...shaped.flatMap((h) => [`article:${h.documentId}`, ...(h.section ? [`section:${h.section.slug}`] : [])])];
+      const keys = [ALL_FEEDS_KEY, SEARCH_CACHE_KEY, ...shaped.flatMap((h) => [`article:${h.documentId}`, ...(h.section ? [`section:${h.section.slug}`] : [])])];
       return { hits: shaped, locale: loc, limit: req.limit, nextCursor, total, updatedAt: newest(shaped.map((h) => h.updatedAt)), surrogateKeys: [...new Set(keys)] };
     },
 
