@@ -9,6 +9,7 @@ import { sqliteEngine } from '../engines/sqlite';
 import { postgresEngine } from '../engines/postgres';
 import type { SearchPluginConfig } from '../config';
 import { platform } from '../../../../platform';
+import { metadataLookup, schemaNames } from '../../../../lib/db/schema-names';
 import { purgeFeedCache } from '../../../../api/feed/purge-feed-cache';
 
 /** Surrogate key of every cached search answer (REST search and suggest). */
@@ -158,22 +159,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const batchSize = opts.batchSize ?? 200;
       const saved = opts.fresh ? null : await engine.getState('reindex');
       const state = saved ? (JSON.parse(saved) as { startedMs: number; after: string; done: number }) : { startedMs: Date.now(), after: '', done: 0 };
-      const table = strapi.db.metadata.get(config().articleUid).tableName;
+      const uid = config().articleUid;
+      const names = schemaNames(metadataLookup(strapi.db.metadata as never));
+      const [table, documentIdColumn, publishedAtColumn] = [names.table(uid), names.column(uid, 'documentId'), names.column(uid, 'publishedAt')];
       const knex = strapi.db.connection;
-      const [{ total }] = (await knex(table).whereNotNull('published_at').countDistinct({ total: 'document_id' })) as Array<{ total: number | string }>;
+      const [{ total }] = (await knex(table).whereNotNull(publishedAtColumn).countDistinct({ total: documentIdColumn })) as Array<{ total: number | string }>;
       let done = state.done;
       for (;;) {
-        const ids = (await knex(table)
-          .distinct('document_id')
-          .whereNotNull('published_at')
-          .andWhere('document_id', '>', state.after)
-          .orderBy('document_id', 'asc')
-          .limit(batchSize)) as Array<{ document_id: string }>;
+        const ids = (
+          (await knex(table)
+            .distinct({ id: documentIdColumn })
+            .whereNotNull(publishedAtColumn)
+            .andWhere(documentIdColumn, '>', state.after)
+            .orderBy(documentIdColumn, 'asc')
+            .limit(batchSize)) as Array<{ id: string }>
+        ).map((r) => r.id);
         if (!ids.length) break;
-        const rows = await this.rowsOf(ids.map((r) => r.document_id));
+        const rows = await this.rowsOf(ids);
         await engine.replace(rows);
         done += ids.length;
-        state.after = ids[ids.length - 1].document_id;
+        state.after = ids[ids.length - 1];
         state.done = done;
         await engine.setState('reindex', JSON.stringify(state));
         opts.onProgress?.(done, Number(total));
