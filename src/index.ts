@@ -20,13 +20,19 @@ import { seedPrivacyPolicy } from './seed/seed-privacy-policy';
 import { configureAdminViews } from './bootstrap/admin-views';
 import { ensureFirstAdmin } from './bootstrap/first-admin';
 import { mediaItems } from './document-middlewares/media-items';
-import { closePlatform, createPlatform, platform } from './platform';
+import { closePlatform, createPlatform, holdBootLock, startPlatform } from './platform';
+import { applySharedInvalidations } from './platform/cache-bus';
+import { gracefulShutdown } from './platform/shutdown';
+import { cdnPurgeInTransaction, setUpCdnOutbox } from './platform/cdn-outbox';
 import { documentMiddleware } from './document-middlewares/document-middleware';
 import { checkFastPathSchema } from './bootstrap/fast-path-schema';
 
 export default {
-  register({ strapi }: { strapi: Core.Strapi }) {
+  async register({ strapi }: { strapi: Core.Strapi }) {
     createPlatform(strapi);
+    await holdBootLock(strapi); // released by startPlatform(): one instance at a time syncs, migrates, seeds
+    applySharedInvalidations(strapi);
+    strapi.documents.use(documentMiddleware(cdnPurgeInTransaction(strapi))); // outermost: the CDN outbox row commits with the change
     strapi.documents.use(documentMiddleware(adminReadOnly(strapi))); // outermost: inner rules may still set computed fields
     strapi.documents.use(documentMiddleware(publishedOnly(strapi)));
     strapi.documents.use(documentMiddleware(photoDetails(strapi)));
@@ -53,7 +59,9 @@ export default {
     await seedPrivacyPolicy(strapi);
     await configureAdminViews(strapi);
     await ensureFirstAdmin(strapi);
-    platform(strapi).jobs.start();
+    await setUpCdnOutbox(strapi);
+    gracefulShutdown(strapi);
+    await startPlatform(strapi); // releases the boot lock, starts jobs, /_ready turns 200
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
