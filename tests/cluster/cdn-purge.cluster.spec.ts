@@ -65,14 +65,36 @@ it('feed responses carry Surrogate-Key, Cache-Tag, xkey and Surrogate-Control', 
   expect((await fetch(`${b.url}/api/sections`)).headers.get('cache-tag')).toBeNull(); // only what the CDN may cache by key
 });
 
-it('a publish on A reaches the webhook through the outbox, and the article keeps its short link', async () => {
+const sentKeys = () => new Set(received.flatMap((r) => r.keys));
+/** Waits until the webhook has received every key in `keys`; names what is missing otherwise. */
+const waitForKeys = (keys: string[]) =>
+  within(8000, async () => keys.every((k) => sentKeys().has(k))).catch(() => {
+    throw new Error(`the webhook never received ${keys.filter((k) => !sentKeys().has(k)).join(', ')} (got ${[...sentKeys()].join(', ')})`);
+  });
+
+it('a publish, an unpublish and a section move on A reach the webhook with their keys, through the outbox', async () => {
   received.length = 0;
-  const section = await newSection(`CDN ${Date.now()}`);
-  const story = await publishArticle(`Purged story ${Date.now()}`, section.documentId);
-  await within(5000, async () => received.some((r) => r.keys.includes(`article:${story.documentId}`) || r.keys.includes('feed')));
+  const world = await newSection(`World ${Date.now()}`);
+  const story = await publishArticle(`Purged story ${Date.now()}`, world.documentId);
+  await waitForKeys([`article:${story.documentId}`, `section:${world.slug}`]);
   expect(received.every((r) => r.auth === 'Bearer hook-secret' && r.keys.every((k) => typeof k === 'string'))).toBe(true);
   await within(3000, async () => (await outbox()).length === 0);
-  expect((await json(`${b.url}/api/articles/${story.documentId}/short-url`)).status).toBe(200);
+  expect((await json(`${b.url}/api/articles/${story.documentId}/short-url`)).status).toBe(200); // publishing still makes the short link
+
+  // A section move purges the old section's feed and the new one's.
+  received.length = 0;
+  const sport = await newSection(`Sport ${Date.now()}`);
+  received.length = 0;
+  const moved = await json(`${a.url}/api/articles/${story.documentId}?status=published`, { method: 'PUT', headers: session.api, body: JSON.stringify({ data: { section: sport.documentId } }) });
+  expect(moved.status).toBe(200);
+  await waitForKeys([`feed:section:${world.slug}`, `feed:section:${sport.slug}`, `article:${story.documentId}`]);
+
+  // An unpublish purges the article's keys.
+  received.length = 0;
+  const unpublish = await json(`${a.url}/content-manager/collection-types/api::article.article/${story.documentId}/actions/unpublish`, { method: 'POST', headers: session.admin, body: '{}' });
+  expect(unpublish.status).toBe(200);
+  await waitForKeys([`article:${story.documentId}`, `feed:section:${sport.slug}`]);
+  await within(3000, async () => (await outbox()).length === 0);
 });
 
 it('a CDN that fails is retried with backoff until it accepts', async () => {
@@ -93,6 +115,6 @@ it('purges recorded while the CDN is down survive the writer’s crash and are s
   await within(3000, async () => (await outbox()).length > 0);
   await a.stop('SIGKILL');
   await startHook();
-  await within(30_000, async () => received.some((r) => r.keys.includes(`article:${story.documentId}`) || r.keys.includes('feed')), 200);
+  await within(30_000, async () => received.some((r) => r.keys.includes(`article:${story.documentId}`)), 200);
   await within(5000, async () => (await outbox()).length === 0);
 });
