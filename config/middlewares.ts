@@ -1,5 +1,6 @@
 // Koa middleware stack, in order, with the limits that keep it safe on the open internet.
 import { parseCorsOrigins } from '../src/lib/security/cors-origins';
+import { uploadMediaOrigins } from '../src/lib/uploads/s3-provider';
 
 const AUTH_PATHS = [
   '/api/auth/local',
@@ -30,7 +31,12 @@ export default ({ env }: { env: any }) => middlewareStack(env, PRODUCTION_RATE_L
 
 export function middlewareStack(env: any, limits: RateLimitDefaults) {
   const siteOrigin = new URL(env('SITE_URL', 'http://localhost:3000')).origin;
+  const mediaOrigins = uploadMediaOrigins(process.env);
   return [
+    // GET /_ready for load balancers, and `Connection: close` while draining (src/middlewares/readiness.ts).
+    'global::readiness',
+    // Cache-Tag, xkey and Surrogate-Control beside every Surrogate-Key (src/platform/cdn-outbox.ts).
+    'global::cdn-headers',
     // Warm public feeds are answered first, with the security headers recorded when they were
     // cached (see src/middlewares/feed-cache.ts); cache hits are therefore not access-logged.
     'global::feed-cache',
@@ -38,8 +44,11 @@ export function middlewareStack(env: any, limits: RateLimitDefaults) {
     'plugin::views.early-beacon',
     'strapi::logger',
     'strapi::errors',
-    // Helmet's defaults (CSP, HSTS, nosniff, frame-ancestors via X-Frame-Options) stay on.
-    'strapi::security',
+    // Helmet's defaults (CSP, HSTS, nosniff, frame-ancestors via X-Frame-Options) stay on;
+    // with UPLOAD_PROVIDER=s3 the admin may also show media from the bucket's origin.
+    mediaOrigins.length
+      ? { name: 'strapi::security', config: { contentSecurityPolicy: { useDefaults: true, directives: { 'img-src': ["'self'", 'data:', 'blob:', 'https://market-assets.strapi.io', ...mediaOrigins], 'media-src': ["'self'", 'data:', 'blob:', ...mediaOrigins] } } } }
+      : 'strapi::security',
     {
       name: 'strapi::cors',
       config: {

@@ -3,6 +3,7 @@ import { graphqlAuthRateLimit } from '../src/middlewares/rate-limit';
 import { hideInternalErrorDetails, rejectNulBytes } from '../src/lib/security/graphql-guards';
 import path from 'path';
 import { emailPluginConfig } from '../src/plugins/accounts/server/mail-transport';
+import { uploadProviderConfig } from '../src/lib/uploads/s3-provider';
 
 export default ({ env }: { env: any }) => ({
   'users-permissions': {
@@ -67,6 +68,8 @@ export default ({ env }: { env: any }) => ({
   },
   upload: {
     config: {
+      // UPLOAD_PROVIDER=s3: media in an S3-compatible store shared by every instance (src/lib/uploads/s3-provider.ts).
+      ...uploadProviderConfig(process.env),
       sizeLimit: env.int('UPLOAD_MAX_FILE_SIZE', 50 * 1024 * 1024),
       // Checked against the declared type, the extension and the detected content.
       security: {

@@ -11,5 +11,13 @@ export default ({ env }: { env: any }) => {
     // TRUST_PROXY_HOPS entries of X-Forwarded-For come from our proxies; earlier ones are client-forged.
     proxy: { koa: env.bool('TRUST_PROXY', false), maxIpsCount: env.int('TRUST_PROXY_HOPS', 1) },
     app: { keys: env.array('APP_KEYS') },
+    // Behind a load balancer: keep idle connections longer than its idle timeout (often 60 s),
+    // so the proxy, not Node, closes them; headers must arrive within HTTP_HEADERS_TIMEOUT.
+    http: {
+      serverOptions: {
+        keepAliveTimeout: env.int('HTTP_KEEP_ALIVE_TIMEOUT', 65000),
+        headersTimeout: env.int('HTTP_HEADERS_TIMEOUT', 66000),
+      },
+    },
   };
 };

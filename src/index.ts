@@ -22,15 +22,21 @@ import { ensureFirstAdmin } from './bootstrap/first-admin';
 import { mediaItems } from './document-middlewares/media-items';
 import { photoEmbargo } from './document-middlewares/photo-embargo';
 import { setUpPhotoVisibility } from './bootstrap/photo-visibility';
-import { closePlatform, createPlatform, platform } from './platform';
+import { closePlatform, createPlatform, holdBootLock, startPlatform } from './platform';
+import { applySharedInvalidations } from './platform/cache-bus';
+import { gracefulShutdown } from './platform/shutdown';
+import { cdnPurgeInTransaction, setUpCdnOutbox } from './platform/cdn-outbox';
 import { documentMiddleware } from './document-middlewares/document-middleware';
 import { checkFastPathSchema } from './bootstrap/fast-path-schema';
 import { entityNotes } from './document-middlewares/entity-notes';
 import { registerEntityNotes, listenForEntityNoteChanges } from './bootstrap/entity-notes';
 
 export default {
-  register({ strapi }: { strapi: Core.Strapi }) {
+  async register({ strapi }: { strapi: Core.Strapi }) {
     createPlatform(strapi);
+    await holdBootLock(strapi); // released by startPlatform(): one instance at a time syncs, migrates, seeds
+    applySharedInvalidations(strapi);
+    strapi.documents.use(documentMiddleware(cdnPurgeInTransaction(strapi))); // outermost: the CDN outbox row commits with the change
     strapi.documents.use(documentMiddleware(adminReadOnly(strapi))); // outermost: inner rules may still set computed fields
     strapi.documents.use(documentMiddleware(publishedOnly(strapi)));
     strapi.documents.use(documentMiddleware(photoEmbargo(strapi)));
@@ -62,7 +68,9 @@ export default {
     await configureAdminViews(strapi);
     await ensureFirstAdmin(strapi);
     listenForEntityNoteChanges(strapi);
-    platform(strapi).jobs.start();
+    await setUpCdnOutbox(strapi);
+    gracefulShutdown(strapi);
+    await startPlatform(strapi); // releases the boot lock, starts jobs, /_ready turns 200
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {

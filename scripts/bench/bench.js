@@ -11,7 +11,8 @@ const compile = !argv.includes('--no-compile');
 process.env.STRAPI_TELEMETRY_DISABLED = 'true';
 
 (async () => {
-  const runner = path.join(distDir, 'scripts', 'bench', 'run.js');
+  // --cluster: PostgreSQL + Redis, one instance against two behind the load balancer.
+  const runner = path.join(distDir, 'scripts', 'bench', argv.includes('--cluster') ? 'cluster-bench.js' : 'run.js');
   if (compile || !fs.existsSync(runner)) {
     process.stdout.write('Compiling the app into .tmp/bench-dist…\n');
     const started = Date.now();
@@ -23,7 +24,7 @@ process.env.STRAPI_TELEMETRY_DISABLED = 'true';
     if (!fs.existsSync(runner)) throw new Error(`The compile produced no ${path.relative(appDir, runner)}`);
     process.stdout.write(`  compiled in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   }
-  const child = require('child_process').fork(runner, argv.filter((a) => a !== '--no-compile'), { cwd: appDir, stdio: 'inherit' });
+  const child = require('child_process').fork(runner, argv.filter((a) => a !== '--no-compile' && a !== '--cluster'), { cwd: appDir, stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 1));
 })().catch((error) => {
   console.error(error);

@@ -2,7 +2,7 @@
 // public state before and after (published rows only for draft & publish types) names the keys,
 // and purgeFeedCache() drops the entries tagged with them. A draft save purges nothing.
 import type { Core } from '@strapi/strapi';
-import { forgetPublicActions } from '../policies/public-action';
+import { publishPermissionChange } from '../platform/cache-bus';
 import { ALL_FEEDS_KEY, purgeFeedCache } from '../api/feed/purge-feed-cache';
 import { schemaNames, metadataLookup } from '../lib/db/schema-names';
 
@@ -138,12 +138,16 @@ export function purgeFeedsOnFileChange(strapi: Core.Strapi) {
 
 /**
  * Cached feeds are served before the router checks permissions, so a change to the public
- * role's permissions drops them all; the next request is checked afresh.
+ * role's permissions drops them all, on every instance; the next request is checked afresh.
  */
 export function invalidateFeedsOnPermissionChange(strapi: Core.Strapi) {
+  // Every instance forgets its public-action cache and drops its feeds (src/platform/cache-bus.ts).
   const forget = async () => {
-    forgetPublicActions();
-    await purgeFeedCache(strapi, [ALL_FEEDS_KEY]);
+    try {
+      await publishPermissionChange(strapi);
+    } catch (error) {
+      strapi.log.error(`permission change not delivered: ${(error as Error).message}`);
+    }
   };
   strapi.db.lifecycles.subscribe({
     models: ['plugin::users-permissions.permission', 'plugin::users-permissions.role'],

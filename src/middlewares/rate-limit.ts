@@ -1,9 +1,11 @@
 // Per-client-IP rate limits for login, registration, password reset and short-URL redirects,
 // over REST (this global middleware) and GraphQL (the Apollo plugin below), sharing buckets.
+// Counted in the shared store, so a budget is the whole site's across instances.
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { GraphQLError } from 'graphql';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { platform } from '../platform';
+import type { SharedLimiter } from '../lib/shared-state/types';
 import {
   GRAPHQL_AUTH_MUTATIONS,
   matchRule,
@@ -31,27 +33,19 @@ interface Limiter {
 /** One limiter per running app, so tests that boot several apps do not share counters. */
 const limiters = new WeakMap<object, Limiter>();
 
-function createLimiter(rules: RateLimitRule[]): Limiter {
-  const stores = new Map<string, RateLimiterMemory>();
+function createLimiter(strapi: Core.Strapi, rules: RateLimitRule[]): Limiter {
+  const stores = new Map<string, SharedLimiter>();
   const storeFor = (rule: RateLimitRule) => {
     let store = stores.get(rule.name);
     if (!store) {
-      store = new RateLimiterMemory({ keyPrefix: rule.name, points: rule.points, duration: rule.durationSeconds });
+      store = platform(strapi).store.limiter({ name: rule.name, points: rule.points, durationSeconds: rule.durationSeconds });
       stores.set(rule.name, store);
     }
     return store;
   };
   return {
     rules,
-    async consume(match, ip, points = 1) {
-      try {
-        await storeFor(match.rule).consume(`${match.bucket}:${ip}`, points);
-        return null;
-      } catch (rejection) {
-        if (rejection instanceof RateLimiterRes) return Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-        throw rejection;
-      }
-    },
+    consume: (match, ip, points = 1) => storeFor(match.rule).consume(`${match.bucket}:${ip}`, points),
   };
 }
 
@@ -61,7 +55,7 @@ function tooManyRequests(retryAfterSeconds: number) {
 
 export default (config: RateLimitConfig, { strapi }: { strapi: Core.Strapi }) => {
   const rules = config.enabled === false ? [] : (config.rules ?? []);
-  const limiter = createLimiter(rules);
+  const limiter = createLimiter(strapi, rules);
   limiters.set(strapi, limiter);
 
   return async (ctx: { method: string; path: string; request: { ip: string }; set(name: string, value: string): void }, next: () => Promise<unknown>) => {

@@ -2,6 +2,7 @@
 // it touched, delivered to every instance through the shared store's pub/sub.
 import type { Core } from '@strapi/strapi';
 import { platform } from '../../platform';
+import { enqueueCdnPurge } from '../../platform/cdn-outbox';
 
 export const FEED_CACHE_PURGE_CHANNEL = 'feed-cache:purge';
 /** Every cached feed and page carries this key: purging it empties the cache (and a CDN's, by the same key). */
@@ -12,6 +13,8 @@ export async function purgeFeedCache(strapi: Core.Strapi, keys: string[]): Promi
   const unique = [...new Set(keys.filter((k) => typeof k === 'string' && k.length > 0))];
   if (!unique.length) return;
   try {
+    // The CDN too (CDN_PURGE): an outbox row in the caller's transaction, sent by any instance.
+    await enqueueCdnPurge(strapi, unique);
     await platform(strapi).store.publish(FEED_CACHE_PURGE_CHANNEL, JSON.stringify(unique));
   } catch (error) {
     // The write it follows is already saved: report, and let FEED_CACHE_TTL bound the staleness.

@@ -13,6 +13,8 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): SharedStore
   const counters = new Map<string, Map<string, number>>();
   const bus = new EventEmitter();
   bus.setMaxListeners(0);
+  // One budget per bucket family, however many times a feature asks for its limiter.
+  const limiters = new Map<string, SharedLimiter>();
 
   const live = (key: string) => {
     const slot = values.get(key);
@@ -57,8 +59,14 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): SharedStore
       bus.on(channel, handler);
       return () => bus.off(channel, handler);
     },
+    onResync() {
+      return () => {}; // one process never misses its own messages
+    },
     limiter(opts: LimiterOptions) {
-      return memoryLimiter(opts);
+      const id = `${opts.name}:${opts.points}:${opts.durationSeconds}`;
+      let found = limiters.get(id);
+      if (!found) limiters.set(id, (found = memoryLimiter(opts)));
+      return found;
     },
     async close() {
       values.clear();

@@ -1,6 +1,7 @@
 // The one interface every feature uses for state that must be shared between instances:
 // key/values with a lifetime, single-use claims, batched counters, rate limits, pub/sub and jobs.
-// Implementations: memory.ts (one process, no Redis); a Redis-backed one when REDIS_URL is set.
+// Implementations: memory.ts (one process, no Redis); redis.ts when REDIS_URL is set.
+// Jobs: local-jobs.ts (timers, one instance) or pg-jobs.ts (claims in PostgreSQL, many instances).
 
 export interface SharedStore {
   readonly kind: 'memory' | 'redis';
@@ -21,6 +22,12 @@ export interface SharedStore {
   publish(channel: string, message: string): Promise<void>;
   /** Returns a function that unsubscribes. */
   subscribe(channel: string, handler: (message: string) => void): () => void;
+  /**
+   * Called after this instance lost and regained its link to the others (Redis came back):
+   * messages may have been missed meanwhile, so local caches should be dropped. Never called
+   * by the memory store. Returns a function that unsubscribes.
+   */
+  onResync(handler: () => void): () => void;
   /** A rate limiter whose budget is shared by every instance. */
   limiter(options: LimiterOptions): SharedLimiter;
   close(): Promise<void>;

@@ -1,48 +1,112 @@
+// The shared-state contract, run against process memory and against a real Redis, plus the
+// memory store's clock and the local job runner.
 import { createMemoryStore } from '../../../../src/lib/shared-state/memory';
+import { createRedisStore } from '../../../../src/lib/shared-state/redis';
 import { createLocalJobRunner } from '../../../../src/lib/shared-state/local-jobs';
+import type { SharedStore } from '../../../../src/lib/shared-state/types';
+import { TEST_REDIS_URL, redisAvailable, uniquePrefix } from '../../../helpers/redis';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+const stores: Array<[string, () => SharedStore[]]> = [
+  // Two handles on one state: with memory that is the same store, with Redis two clients (two instances).
+  ['memory', () => { const s = createMemoryStore(); return [s, s]; }],
+];
+if (redisAvailable()) {
+  stores.push(['redis', () => { const prefix = uniquePrefix('contract'); return [createRedisStore({ url: TEST_REDIS_URL, prefix }), createRedisStore({ url: TEST_REDIS_URL, prefix })]; }]);
+} else {
+  // eslint-disable-next-line no-console
+  console.warn(`Redis at ${TEST_REDIS_URL} does not answer: the Redis half of the shared-state contract is skipped`);
+}
+
+describe.each(stores)('shared store contract (%s)', (_kind, make) => {
+  let a: SharedStore;
+  let b: SharedStore;
+  beforeEach(async () => {
+    [a, b] = make();
+    // Redis: wait until both connections are ready so the test measures the store, not the connect.
+    await a.get('warm-up');
+    for (let i = 0; i < 50 && (await a.set('ping', '1').then(() => a.get('ping'))) !== '1'; i += 1) await sleep(20);
+    for (let i = 0; i < 50 && (await b.get('ping')) !== '1'; i += 1) await sleep(20);
+  });
+  afterEach(async () => {
+    await a.close();
+    if (b !== a) await b.close();
+  });
+
+  it('keeps values, seen from every instance, until deleted or expired', async () => {
+    await a.set('k', 'v');
+    expect(await b.get('k')).toBe('v');
+    await b.del('k');
+    expect(await a.get('k')).toBeUndefined();
+    await a.set('short', 'x', 0.3);
+    expect(await b.get('short')).toBe('x');
+    await sleep(400);
+    expect(await b.get('short')).toBeUndefined();
+    expect(await a.get('never-set')).toBeUndefined();
+  });
+
+  it('claims once across instances per lifetime', async () => {
+    const results = await Promise.all([a.claim('token', 0.4), b.claim('token', 0.4), a.claim('token', 0.4)]);
+    expect(results.filter(Boolean)).toHaveLength(1);
+    await sleep(500);
+    expect(await b.claim('token', 5)).toBe(true);
+  });
+
+  it('counts across instances and drains atomically', async () => {
+    await a.increment('views', 'a');
+    await b.increment('views', 'a', 2);
+    await b.increment('views', 'b');
+    expect(await a.drain('views')).toEqual({ a: 3, b: 1 });
+    expect(await b.drain('views')).toEqual({});
+  });
+
+  it('publishes to subscribers of every instance until they unsubscribe', async () => {
+    const seenA: string[] = [];
+    const seenB: string[] = [];
+    const offA = a.subscribe('c', (m) => seenA.push(m));
+    const offB = b.subscribe('c', (m) => seenB.push(m));
+    await sleep(100); // Redis: the SUBSCRIBE reaches the server
+    await a.publish('c', 'one');
+    expect(seenA).toEqual(['one']); // the publisher's own instance hears it at once
+    for (let i = 0; i < 50 && seenB.length < 1; i += 1) await sleep(10);
+    expect(seenB).toEqual(['one']);
+    offA();
+    offB();
+    await a.publish('c', 'two');
+    await sleep(100);
+    expect(seenA).toEqual(['one']);
+    expect(seenB.every((m) => m === 'one')).toBe(true);
+  });
+
+  it('limits per key with one budget for every instance, and tells how long to wait', async () => {
+    const la = a.limiter({ name: 't', points: 3, durationSeconds: 60 });
+    const lb = b.limiter({ name: 't', points: 3, durationSeconds: 60 });
+    expect(await la.consume('ip')).toBeNull();
+    expect(await lb.consume('ip')).toBeNull();
+    expect(await la.consume('ip')).toBeNull();
+    const wait = await lb.consume('ip');
+    expect(wait).toBeGreaterThan(0);
+    expect(wait).toBeLessThanOrEqual(60);
+    expect(await la.consume('other')).toBeNull();
+    await la.reset('ip');
+    expect(await lb.consume('ip')).toBeNull();
+    expect(await la.consume('ip', 3)).toBeGreaterThan(0); // several points at once
+  });
+});
 
 describe('memory shared store', () => {
-  it('expires values and claims once per lifetime', async () => {
+  it('expires values and claims by its clock', async () => {
     let clock = 1_000;
     const store = createMemoryStore({ now: () => clock });
     await store.set('a', 'x', 10);
     expect(await store.get('a')).toBe('x');
     clock += 10_000;
     expect(await store.get('a')).toBeUndefined();
-
     expect(await store.claim('token', 5)).toBe(true);
     expect(await store.claim('token', 5)).toBe(false);
     clock += 5_000;
     expect(await store.claim('token', 5)).toBe(true);
-  });
-
-  it('drains counters atomically', async () => {
-    const store = createMemoryStore();
-    await store.increment('views', 'a');
-    await store.increment('views', 'a', 2);
-    await store.increment('views', 'b');
-    expect(await store.drain('views')).toEqual({ a: 3, b: 1 });
-    expect(await store.drain('views')).toEqual({});
-  });
-
-  it('publishes to subscribers until they unsubscribe', async () => {
-    const store = createMemoryStore();
-    const seen: string[] = [];
-    const off = store.subscribe('c', (m) => seen.push(m));
-    await store.publish('c', 'one');
-    off();
-    await store.publish('c', 'two');
-    expect(seen).toEqual(['one']);
-  });
-
-  it('limits per key and tells how long to wait', async () => {
-    const limiter = createMemoryStore().limiter({ name: 't', points: 2, durationSeconds: 60 });
-    expect(await limiter.consume('ip')).toBeNull();
-    expect(await limiter.consume('ip')).toBeNull();
-    expect(await limiter.consume('ip')).toBeGreaterThan(0);
-    expect(await limiter.consume('other')).toBeNull();
-    await limiter.reset('ip');
-    expect(await limiter.consume('ip')).toBeNull();
   });
 });
 
