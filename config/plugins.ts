@@ -3,8 +3,12 @@ import { graphqlAuthRateLimit } from '../src/middlewares/rate-limit';
 import { hideInternalErrorDetails, rejectNulBytes } from '../src/lib/security/graphql-guards';
 import path from 'path';
 import { emailPluginConfig } from '../src/plugins/accounts/server/mail-transport';
+import push from './push';
 
 export default ({ env }: { env: any }) => ({
+  // Web Push alerts (config/push.ts), a local TypeScript plugin resolved next to this file: the
+  // server loads the compiled plugin beside the compiled config, the admin build its source.
+  push: { enabled: true, resolve: path.join(__dirname, '..', 'src', 'plugins', 'push'), config: push({ env }) },
   'users-permissions': {
     config: {
       jwtSecret: env('JWT_SECRET'),

@@ -23,6 +23,7 @@ export const PUBLIC_ACTIONS = [
   'api::gallery.gallery.thisWeekInPictures',
   'api::short-url.short-url.forArticle',
   'api::short-url.short-url.qr',
+  'api::listen-live.listen-live.find',
 ];
 
 export async function grantPublicPermissions(strapi: Core.Strapi, actions: string[] = PUBLIC_ACTIONS) {
