@@ -6,9 +6,6 @@ import { emailPluginConfig } from '../src/plugins/accounts/server/mail-transport
 import push from './push';
 
 export default ({ env }: { env: any }) => ({
-  // Web Push alerts (config/push.ts), a local TypeScript plugin resolved next to this file: the
-  // server loads the compiled plugin beside the compiled config, the admin build its source.
-  push: { enabled: true, resolve: path.join(__dirname, '..', 'src', 'plugins', 'push'), config: push({ env }) },
   'users-permissions': {
     config: {
       jwtSecret: env('JWT_SECRET'),
@@ -87,4 +84,8 @@ export default ({ env }: { env: any }) => ({
       rankingTtlSeconds: env.int('VIEWS_RANKING_TTL', 60),
     },
   },
+  // Web Push alerts (config/push.ts), a local TypeScript plugin resolved next to this file: the
+  // server loads the compiled plugin beside the compiled config, the admin build its source.
+  // Last: plugins bootstrap in this order, and push grants users-permissions roles made before it.
+  push: { enabled: true, resolve: path.join(__dirname, '..', 'src', 'plugins', 'push'), config: push({ env }) },
 });

@@ -7,19 +7,19 @@ import type { SubscriptionsService } from './services/subscriptions';
 import type { VapidService } from './services/vapid';
 
 const typeDefs = /* GraphQL */ `
-  input PushSubscriptionKeysInput { p256dh: String! auth: String! }
-  input PushSubscriptionInput {
+  input PushSubscribeKeysInput { p256dh: String! auth: String! }
+  input PushSubscribeInput {
     endpoint: String!
     expirationTime: Float
-    keys: PushSubscriptionKeysInput!
+    keys: PushSubscribeKeysInput!
     "breaking and/or section slugs"
     topics: [String!]!
     locale: String
   }
-  type PushSubscriptionResult { topics: [String!]! locale: String linkedToReader: Boolean! }
+  type PushSubscribeResult { topics: [String!]! locale: String linkedToReader: Boolean! }
   extend type Query { pushPublicKey: String! }
   extend type Mutation {
-    pushSubscribe(subscription: PushSubscriptionInput!): PushSubscriptionResult!
+    pushSubscribe(subscription: PushSubscribeInput!): PushSubscribeResult!
     pushUnsubscribe(endpoint: String!, auth: String!): Boolean!
   }
 `;
@@ -32,7 +32,10 @@ const readerId = (context: Context) => (context.state?.auth?.strategy?.name === 
 export function registerPushGraphql(strapi: Core.Strapi) {
   if (!strapi.plugin('graphql')) return;
   const subscriptions = () => strapi.plugin('push').service('subscriptions') as SubscriptionsService;
-  strapi.plugin('graphql').service('extension').use(() => ({
+  const extension = strapi.plugin('graphql').service('extension');
+  // The plugin's own types (keys, counters) never appear in the public schema.
+  for (const uid of ['plugin::push.subscription', 'plugin::push.alert', 'plugin::push.retry']) extension.shadowCRUD(uid).disable();
+  extension.use(() => ({
     typeDefs,
     resolvers: {
       Query: {

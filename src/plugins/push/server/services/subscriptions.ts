@@ -61,7 +61,7 @@ const subscriptions = ({ strapi }: { strapi: Core.Strapi }) => {
       if (existing) {
         // Only the browser holding the subscription knows its auth secret: nobody else may retarget it.
         if (!sameSecret(existing.auth, input.keys.auth)) {
-          throw new errors.ForbiddenError('This endpoint is already subscribed with other keys: unsubscribe it first.');
+          throw new errors.ValidationError('This endpoint is already subscribed with other keys: unsubscribe it first.');
         }
         await strapi.db.query(SUBSCRIPTION).update({
           where: { id: existing.id },
