@@ -22,6 +22,7 @@ import {
   type ScenarioResult,
 } from './report';
 import { beaconRequests } from './views';
+import { benchPushFanOut, pushTable, type PushBenchResult } from './push-scenario';
 
 interface AutocannonResult {
   duration: number;
@@ -478,6 +479,14 @@ async function runViewScenarios(db: SeedInfo, opts: BenchOptions, want: (key: st
 async function main(argv: string[]) {
   const opts = parseBenchArgs(argv);
   const want = (key: string) => opts.only.length === 0 || opts.only.includes(key);
+  if (opts.only.length > 0 && opts.only.every((key) => key === 'p')) {
+    // The push fan-out alone needs no article database.
+    const push = await benchPushFanOut(opts.subscriptions, LOG_DIR, log);
+    log(`\n${pushTable(push)}`);
+    fs.mkdirSync(RESULTS_DIR, { recursive: true });
+    fs.writeFileSync(path.join(RESULTS_DIR, 'push-latest.json'), `${JSON.stringify({ date: new Date().toISOString(), options: opts, push }, null, 2)}\n`);
+    return;
+  }
   log(`Benchmark: ${opts.articles} articles, ${opts.connections} connections × ${opts.duration} s per scenario, ports ${opts.port}-${opts.port + 1}`);
   const big = await ensureDatabase(opts.articles, opts);
   const small = want('c1k') || want('wr') ? await ensureDatabase(opts.baselineArticles, opts) : null;
@@ -546,6 +555,14 @@ async function main(argv: string[]) {
 
   const warmHitRatio = want('wr') && small ? await writeLoadScenario(small, opts, notes) : null;
   const viewTargets = await runViewScenarios(big, opts, want, results, notes);
+  let push: PushBenchResult | null = null;
+  if (want('p')) {
+    try {
+      push = await benchPushFanOut(opts.subscriptions, LOG_DIR, log);
+    } catch (error) {
+      notes.push(`p not measured: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    }
+  }
 
   const ratios = computeRatios(results);
   const targets = [...evaluateTargets(results, ratios, { memoryLimitMb: MEMORY_LIMIT_MB, maxQueries: MAX_QUERIES }), ...viewTargets];
@@ -568,6 +585,7 @@ async function main(argv: string[]) {
     log(`  before (whole cache flushed on every write): ${before.ratio.toFixed(3)}  (${before.hits}/${before.reads})`);
     log(`  after  (surrogate-key purges):               ${after.ratio.toFixed(3)}  (${after.hits}/${after.reads})  target ≥ ${WARM_RATIO_TARGET}: ${after.ratio >= WARM_RATIO_TARGET ? 'met' : 'MISSED'}`);
   }
+  if (push) log(`\n${pushTable(push)}`);
   for (const note of notes) log(`note: ${note}`);
   if (opts.profile) {
     for (const r of results.filter((x) => x.key !== 'a')) {
@@ -578,7 +596,7 @@ async function main(argv: string[]) {
     }
   }
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
-  const json = { date: new Date().toISOString(), machine, options: opts, databases: [big, small].filter(Boolean), results, ratios, targets, warmHitRatio, notes };
+  const json = { date: new Date().toISOString(), machine, options: opts, databases: [big, small].filter(Boolean), results, ratios, targets, warmHitRatio, push, notes };
   fs.writeFileSync(path.join(RESULTS_DIR, 'latest.json'), `${JSON.stringify(json, null, 2)}\n`);
   log(`\nWrote ${path.relative(appDir, path.join(RESULTS_DIR, 'latest.json'))} (load average during run: ${machine.loadAverage.join(', ')})`);
 }
