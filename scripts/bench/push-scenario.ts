@@ -88,6 +88,7 @@ export function pushTable(r: PushBenchResult): string {
     ['requests received', String(r.requests)],
     ['each subscription exactly one request', r.exactlyOnce ? 'yes' : 'NO'],
     ['requests failing VAPID/header checks', String(r.rejected)],
+    ['load average (1 min) at the end', os.loadavg()[0].toFixed(2)],
     ['alert counters (recipients/delivered/failed/expired)', `${r.alert.recipients}/${r.alert.delivered}/${r.alert.failed}/${r.alert.expired} (${r.alert.status})`],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));

@@ -19,19 +19,36 @@ export interface SendResult {
   retryAfterSeconds: number | null;
 }
 
+/** A VAPID JWT may be reused until it expires (RFC 8292 §2): one per push service origin, renewed hourly. */
+const VAPID_JWT_SECONDS = 12 * 3600;
+const VAPID_RENEW_MS = 3600 * 1000;
+
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   let rules: OriginRule[] | null = null;
+  const vapidHeaders = new Map<string, { authorization: string; madeAt: number }>();
+
+  function authorizationFor(endpoint: string): string {
+    const audience = new URL(endpoint).origin;
+    const cached = vapidHeaders.get(audience);
+    if (cached && Date.now() - cached.madeAt < VAPID_RENEW_MS) return cached.authorization;
+    const { publicKey, privateKey, subject } = (strapi.plugin('push').service('vapid') as VapidService).keys();
+    const expiration = Math.floor(Date.now() / 1000) + VAPID_JWT_SECONDS;
+    const { Authorization } = webpush.getVapidHeaders(audience, subject, publicKey, privateKey, 'aes128gcm', expiration);
+    vapidHeaders.set(audience, { authorization: Authorization, madeAt: Date.now() });
+    return Authorization;
+  }
+
   return {
     async send(subscription: StoredSubscription, payload: string, options: SendOptions): Promise<SendResult> {
       const config = strapi.config.get('plugin::push') as PushConfig;
       rules ??= parseAllowedOrigins(config.allowedOrigins);
       // Checked again at send time: the allow-list may have shrunk since the reader subscribed.
       if (endpointProblem(subscription.endpoint, rules)) return { outcome: 'failed', status: 0, retryAfterSeconds: null };
-      const { publicKey, privateKey, subject } = (strapi.plugin('push').service('vapid') as VapidService).keys();
       const details = webpush.generateRequestDetails(
         { endpoint: subscription.endpoint, keys: { p256dh: subscription.p256dh, auth: subscription.auth } },
         payload,
-        { TTL: config.ttlSeconds, urgency: options.urgency, topic: options.topic, vapidDetails: { subject, publicKey, privateKey }, contentEncoding: 'aes128gcm' },
+        // No vapidDetails: web-push would sign a new JWT per message; the cached header is the same claim.
+        { TTL: config.ttlSeconds, urgency: options.urgency, topic: options.topic, headers: { Authorization: authorizationFor(subscription.endpoint) }, contentEncoding: 'aes128gcm' },
       );
       const headers = Object.fromEntries(Object.entries(details.headers).map(([k, v]) => [k, String(v)]));
       try {
