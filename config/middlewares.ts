@@ -20,9 +20,10 @@ const AUTH_PATHS = [
 export interface RateLimitDefaults {
   authPoints: number;
   redirectPoints: number;
+  pushPoints: number;
 }
 
-export const PRODUCTION_RATE_LIMITS: RateLimitDefaults = { authPoints: 20, redirectPoints: 120 };
+export const PRODUCTION_RATE_LIMITS: RateLimitDefaults = { authPoints: 20, redirectPoints: 120, pushPoints: 30 };
 
 export default ({ env }: { env: any }) => middlewareStack(env, PRODUCTION_RATE_LIMITS);
 
@@ -66,6 +67,14 @@ export function middlewareStack(env: any, limits: RateLimitDefaults) {
             paths: ['/s/*'],
             points: env.int('RATE_LIMIT_REDIRECT_POINTS', limits.redirectPoints),
             durationSeconds: env.int('RATE_LIMIT_REDIRECT_DURATION', 60),
+          },
+          {
+            // Subscribing and unsubscribing push alerts: a browser does it once, a script in a loop.
+            name: 'push',
+            methods: ['POST', 'DELETE'],
+            paths: ['/api/push/subscriptions'],
+            points: env.int('RATE_LIMIT_PUSH_POINTS', limits.pushPoints),
+            durationSeconds: env.int('RATE_LIMIT_PUSH_DURATION', 600),
           },
         ],
       },

@@ -2,4 +2,4 @@
 // log in and follow redirects far more often than any person; the rate-limit tests set tight ones).
 import { middlewareStack } from '../../middlewares';
 
-export default ({ env }: { env: any }) => middlewareStack(env, { authPoints: 10000, redirectPoints: 100000 });
+export default ({ env }: { env: any }) => middlewareStack(env, { authPoints: 10000, redirectPoints: 100000, pushPoints: 10000 });
