@@ -54,6 +54,27 @@ function errorMessage(error: unknown): string {
   return e.response?.data?.error?.message ?? e.message ?? 'Something went wrong.';
 }
 
+interface TextFieldProps {
+  name: string;
+  label: string;
+  hint?: string;
+  required?: boolean;
+  placeholder?: string;
+  maxLength?: number;
+  value: string;
+  onChange: React.ChangeEventHandler<HTMLInputElement>;
+}
+
+function TextField({ name, label, hint, required, ...input }: TextFieldProps) {
+  return (
+    <Field.Root name={name} required={required} hint={hint}>
+      <Field.Label>{label}</Field.Label>
+      <TextInput {...input} />
+      {hint ? <Field.Hint /> : null}
+    </Field.Root>
+  );
+}
+
 export default function AlertsPage() {
   const { get, post } = useFetchClient();
   const { toggleNotification } = useNotification();
@@ -113,18 +134,10 @@ export default function AlertsPage() {
             <form onSubmit={prepare} aria-label="Compose an alert">
               <Grid.Root gap={4}>
                 <Grid.Item col={6} s={12}>
-                  <Field.Root name="title" required hint="At most 120 characters">
-                    <Field.Label>Title</Field.Label>
-                    <TextInput value={form.title} onChange={set('title')} maxLength={120} />
-                    <Field.Hint />
-                  </Field.Root>
+                  <TextField name="title" label="Title" hint="At most 120 characters" required value={form.title} onChange={set('title')} maxLength={120} />
                 </Grid.Item>
                 <Grid.Item col={6} s={12}>
-                  <Field.Root name="url" hint="Where the notification opens (optional)">
-                    <Field.Label>Link</Field.Label>
-                    <TextInput value={form.url} onChange={set('url')} placeholder="https://" />
-                    <Field.Hint />
-                  </Field.Root>
+                  <TextField name="url" label="Link" hint="Where the notification opens (optional)" value={form.url} onChange={set('url')} placeholder="https://" />
                 </Grid.Item>
                 <Grid.Item col={12}>
                   <Field.Root name="body">
@@ -145,11 +158,7 @@ export default function AlertsPage() {
                   </Field.Root>
                 </Grid.Item>
                 <Grid.Item col={6} s={12}>
-                  <Field.Root name="locale" hint="Empty: every subscriber of the topic">
-                    <Field.Label>Locale</Field.Label>
-                    <TextInput value={form.locale} onChange={set('locale')} placeholder="en" />
-                    <Field.Hint />
-                  </Field.Root>
+                  <TextField name="locale" label="Locale" hint="Empty: every subscriber of the topic" value={form.locale} onChange={set('locale')} placeholder="e.g. en" />
                 </Grid.Item>
               </Grid.Root>
               <Flex justifyContent="flex-end" paddingTop={4}>
