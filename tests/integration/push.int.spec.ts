@@ -175,6 +175,11 @@ describe('a reader\'s subscriptions', () => {
     expect(await app.strapi.db.query(SUB).count({ where: { endpoint: mine.endpoint } })).toBe(0);
     expect(await app.strapi.db.query(SUB).count({ where: { endpoint: { $in: [theirs.endpoint, anonymous.endpoint] } } })).toBe(2);
     expect((await personalData.export(reader.id)).pushSubscriptions).toEqual([]);
+
+    // Deleting the account by other means (an administrator) takes its subscriptions too.
+    await users.service('user').remove({ id: other.id });
+    expect(await app.strapi.db.query(SUB).count({ where: { endpoint: theirs.endpoint } })).toBe(0);
+    expect(await app.strapi.db.query(SUB).count({ where: { endpoint: anonymous.endpoint } })).toBe(1);
   });
 });
 

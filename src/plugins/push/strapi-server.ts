@@ -8,6 +8,7 @@ import services from './server/services';
 import { articleAlerts } from './server/article-alerts';
 import { registerPushGraphql } from './server/graphql';
 import { grantReaderPermissions, registerAdminActions } from './server/permissions';
+import { eraseSubscriptionsWithAccount } from './server/erase-with-account';
 import type { FanOutService } from './server/services/fan-out';
 // Jobs go through the app's shared-state platform, so the fan-out runs once across instances.
 import { platform } from '../../platform';
@@ -30,6 +31,7 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await grantReaderPermissions(strapi);
     await registerAdminActions(strapi);
+    eraseSubscriptionsWithAccount(strapi);
     const { jobEverySeconds } = strapi.config.get('plugin::push') as PushConfig;
     platform(strapi).jobs.define({
       name: FAN_OUT_JOB,
