@@ -2,6 +2,7 @@
 // file, stores the subscriptions the harness made, queues one breaking alert and times the
 // fan-out job until every subscription was tried, sampling this process's memory meanwhile.
 import fs from 'fs';
+import inspector from 'inspector';
 import type { Core } from '@strapi/strapi';
 import { loadStrapi } from './boot';
 import { platform } from '../../src/platform';
@@ -34,10 +35,19 @@ async function main() {
   });
   process.stdout.write(`stored ${count} subscriptions\n`);
   let peak = process.memoryUsage().rss;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 200);
+  const profileFile = process.env.BENCH_PUSH_PROFILE;
+  const profiler = new inspector.Session();
+  const post = (method: string) => new Promise<any>((resolve, reject) => profiler.post(method, (error, result) => (error ? reject(error) : resolve(result))));
+  if (profileFile) {
+    profiler.connect();
+    await post('Profiler.enable');
+    await post('Profiler.start');
+  }
   const started = process.hrtime.bigint();
   await platform(strapi).jobs.runNow('push-fan-out');
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (profileFile) fs.writeFileSync(profileFile, JSON.stringify((await post('Profiler.stop')).profile));
   clearInterval(sampler);
   peak = Math.max(peak, process.memoryUsage().rss);
   const alert = await strapi.db.query('plugin::push.alert').findOne({ where: { sourceKey: 'bench:1' } });

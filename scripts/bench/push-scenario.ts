@@ -22,7 +22,7 @@ export interface PushBenchResult {
   alert: FanOutReport['alert'];
 }
 
-export async function benchPushFanOut(subscriptions: number, logDir: string, log: (line: string) => void): Promise<PushBenchResult> {
+export async function benchPushFanOut(subscriptions: number, logDir: string, log: (line: string) => void, profileFile?: string): Promise<PushBenchResult> {
   const vapid = { ...webpush.generateVAPIDKeys(), subject: 'mailto:bench@newsroom-bench.org' };
   // Decrypting is the browser's work: the service checks VAPID and headers on every request.
   const service = await startLocalPushService(vapid, { decrypt: false });
@@ -49,6 +49,7 @@ export async function benchPushFanOut(subscriptions: number, logDir: string, log
             PUSH_JOB_INTERVAL: '3600',
           }),
           BENCH_SUBSCRIPTIONS_FILE: file,
+          ...(profileFile ? { BENCH_PUSH_PROFILE: profileFile } : {}),
         },
         stdio: ['ignore', out, out, 'ipc'],
       });

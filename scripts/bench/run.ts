@@ -481,8 +481,14 @@ async function main(argv: string[]) {
   const want = (key: string) => opts.only.length === 0 || opts.only.includes(key);
   if (opts.only.length > 0 && opts.only.every((key) => key === 'p')) {
     // The push fan-out alone needs no article database.
-    const push = await benchPushFanOut(opts.subscriptions, LOG_DIR, log);
+    const profileFile = opts.profile ? path.join(PROFILE_DIR, 'p.cpuprofile') : undefined;
+    if (profileFile) fs.mkdirSync(PROFILE_DIR, { recursive: true });
+    const push = await benchPushFanOut(opts.subscriptions, LOG_DIR, log, profileFile);
     log(`\n${pushTable(push)}`);
+    if (profileFile && fs.existsSync(profileFile)) {
+      log(`\nCPU profile of the fan-out (${path.relative(appDir, profileFile)}), top self time:`);
+      log(topSelfTime(JSON.parse(fs.readFileSync(profileFile, 'utf8')), 20, appDir));
+    }
     fs.mkdirSync(RESULTS_DIR, { recursive: true });
     fs.writeFileSync(path.join(RESULTS_DIR, 'push-latest.json'), `${JSON.stringify({ date: new Date().toISOString(), options: opts, push }, null, 2)}\n`);
     return;
