@@ -236,6 +236,20 @@ describe('sending', () => {
     expect(await app.strapi.db.query(ALERT).count({ where: { sourceKey: { $startsWith: `article:${article.documentId}` } } })).toBe(1);
   });
 
+  it('sends nothing while another run holds the fan-out lease (a long fan-out on another instance)', async () => {
+    expect(await platform().store.claim('push:fan-out:lease', 60)).toBe(true);
+    try {
+      await createArticle(app.strapi, { title: 'Lease test', section: world.documentId, sendPush: true, pushTopic: 'section' });
+      await runFanOut();
+      expect(push.received.filter((r) => r.payload?.title === 'Lease test')).toHaveLength(0);
+      expect(await latestAlert()).toMatchObject({ title: 'Lease test', status: 'queued' });
+    } finally {
+      await platform().store.del('push:fan-out:lease');
+    }
+    await runFanOut();
+    expect(push.received.filter((r) => r.payload?.title === 'Lease test').map((r) => r.id)).toEqual(['world-only']);
+  });
+
   it('sends nothing for an article published without the mark, nor when the mark is added later', async () => {
     const before = await app.strapi.db.query(ALERT).count({});
     const article = await createArticle(app.strapi, { title: 'Quiet story', section: world.documentId });

@@ -9,6 +9,11 @@ import type { PushConfig } from '../config';
 import { ALERT, RETRY } from './alerts';
 import { SUBSCRIPTION, type StoredSubscription, type SubscriptionsService } from './subscriptions';
 import type { SendResult } from './sender';
+import { platform } from '../../../../platform';
+
+/** Held in the shared store while a run sends, renewed after every page, so two instances never send the same alert. */
+export const FAN_OUT_LEASE = 'push:fan-out:lease';
+const LEASE_SECONDS = 120;
 
 interface AlertRow {
   id: number;
@@ -81,6 +86,8 @@ const fanOut = ({ strapi }: { strapi: Core.Strapi }) => {
     return { tally, retries };
   }
 
+  const renewLease = () => platform(strapi).store.set(FAN_OUT_LEASE, '1', LEASE_SECONDS);
+
   async function drainAlert(alert: AlertRow, now: Date) {
     const cfg = config();
     if (alert.status === 'queued') await addCounts(alert.id, {}, { status: 'sending', startedAt: now });
@@ -92,6 +99,7 @@ const fanOut = ({ strapi }: { strapi: Core.Strapi }) => {
       if (retries.length) await strapi.db.query(RETRY).createMany({ data: retries.map((r) => ({ ...r, alertId: alert.id })) });
       cursor = page[page.length - 1].id;
       await addCounts(alert.id, { ...tally, recipients: page.length }, { cursor });
+      await renewLease();
     }
     await finishIfSettled(alert.id, now);
   }
@@ -131,14 +139,29 @@ const fanOut = ({ strapi }: { strapi: Core.Strapi }) => {
         await strapi.db.query(RETRY).deleteMany({ where: { id: { $in: rows.map((r) => r.id) } } });
         if (retries.length) await strapi.db.query(RETRY).createMany({ data: retries.map((r) => ({ ...r, alertId })) });
         await addCounts(alertId, tally);
+        await renewLease();
       }
     }
     for (const alertId of touched) await finishIfSettled(alertId, now);
   }
 
   return {
-    /** One run of the job: queued and interrupted alerts, due retries, then long-failing subscriptions. */
+    /**
+     * One run of the job: queued and interrupted alerts, due retries, then long-failing
+     * subscriptions. The job runs once per slot across instances, but a long fan-out outlasts its
+     * slot: the lease keeps the next slot's run (here or elsewhere) from sending alongside it.
+     */
     async run(now = new Date()) {
+      const store = platform(strapi).store;
+      if (!(await store.claim(FAN_OUT_LEASE, LEASE_SECONDS))) return;
+      try {
+        await this.runHoldingLease(now);
+      } finally {
+        await store.del(FAN_OUT_LEASE);
+      }
+    },
+
+    async runHoldingLease(now: Date) {
       const pending = (await strapi.db.query(ALERT).findMany({
         where: { status: { $in: ['queued', 'sending'] } },
         select: ALERT_FIELDS,
