@@ -78,7 +78,8 @@ describe('starting in production', () => {
   });
 
   it('refuses missing VAPID keys and a subject that is not a real mailto: or https: URL, naming each variable', () => {
-    const missing = bootInChild({ NODE_ENV: 'production', ...realSecrets(), SMTP_HOST: '127.0.0.1' });
+    // Empty, not absent: a developer's .env (read by the child) must not fill them in.
+    const missing = bootInChild({ NODE_ENV: 'production', ...realSecrets(), SMTP_HOST: '127.0.0.1', VAPID_PUBLIC_KEY: '', VAPID_PRIVATE_KEY: '', VAPID_SUBJECT: '' });
     expect(missing.status).not.toBe(0);
     const line = missing.output.split('\n').find((l) => l.includes('Refusing to start')) ?? '';
     expect(line).toMatch(/VAPID_PUBLIC_KEY is missing; VAPID_PRIVATE_KEY is missing; VAPID_SUBJECT is missing/);
