@@ -101,12 +101,13 @@ const fanOut = ({ strapi }: { strapi: Core.Strapi }) => {
       await addCounts(alert.id, { ...tally, recipients: page.length }, { cursor });
       await renewLease();
     }
-    await finishIfSettled(alert.id, now);
+    await finishIfSettled(alert.id);
   }
 
-  async function finishIfSettled(alertId: number, now: Date) {
+  async function finishIfSettled(alertId: number) {
     const waiting = await strapi.db.query(RETRY).count({ where: { alertId } });
-    await addCounts(alertId, {}, waiting ? { status: 'retrying' } : { status: 'done', finishedAt: now });
+    // The moment it settled, not the run's start: a long fan-out's "finished" is when its last page went.
+    await addCounts(alertId, {}, waiting ? { status: 'retrying' } : { status: 'done', finishedAt: new Date() });
   }
 
   /** Deliveries whose next attempt is due, a page at a time, grouped by alert. */
@@ -142,7 +143,7 @@ const fanOut = ({ strapi }: { strapi: Core.Strapi }) => {
         await renewLease();
       }
     }
-    for (const alertId of touched) await finishIfSettled(alertId, now);
+    for (const alertId of touched) await finishIfSettled(alertId);
   }
 
   return {
