@@ -40,6 +40,14 @@ describe('push subscriptions', () => {
     expect(statuses).toEqual([400, 404, 429]);
     expect((await request(app.server).post('/api/push/subscriptions').set('X-Forwarded-For', freshIp()).send({ endpoint: 'x' })).status).toBe(400);
   });
+
+  it('counts GraphQL pushSubscribe and pushUnsubscribe, aliases included, in the same bucket', async () => {
+    const ip = freshIp();
+    const query = 'mutation { a: pushUnsubscribe(endpoint: "x", auth: "y") b: pushUnsubscribe(endpoint: "x", auth: "y") c: pushUnsubscribe(endpoint: "x", auth: "y") }';
+    const res = await request(app.server).post('/graphql').set('X-Forwarded-For', ip).send({ query });
+    expect(res.status).toBe(429);
+    expect(res.body.errors[0].extensions.code).toBe('TOO_MANY_REQUESTS');
+  });
 });
 
 describe('REST auth routes', () => {
