@@ -1,6 +1,7 @@
 // The radio schedule's clock: which programme is on air and which comes next, from a weekly
 // schedule written in the newsroom's wall-clock time (ISO weekdays, "HH:mm"), for any instant.
 import { TZDate } from '@date-fns/tz';
+import { isTimeZone } from '../weeks/picture-week';
 
 export interface Programme {
   title: string;
@@ -26,15 +27,6 @@ export interface OnAir {
 }
 
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$|^24:00$/;
-
-export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** What is wrong with one programme, or null (for validating editors' input). */
 export function programmeError(p: Programme): string | null {
@@ -62,7 +54,7 @@ function instant(year: number, month: number, day: number, minuteOfDay: number, 
  * one that started last is on air.
  */
 export function onAirAt(programmes: Programme[], now: Date, timeZone: string): OnAir {
-  if (!isValidTimeZone(timeZone)) throw new RangeError(`Unknown time zone "${timeZone}".`);
+  if (!isTimeZone(timeZone)) throw new RangeError(`Unknown time zone "${timeZone}".`);
   const today = new TZDate(now.getTime(), timeZone);
   const isoWeekday = today.getDay() === 0 ? 7 : today.getDay();
   const t = now.getTime();

@@ -18,7 +18,8 @@ export default factories.createCoreService(UID, ({ strapi }) => ({
       populate: { streams: { fields: ['url', 'mimeType'] }, schedule: { fields: ['title', 'host', 'weekday', 'start', 'end'] } },
     } as never)) as { station: string; fallbackUrl?: string | null; streams?: ListenLive['streams']; schedule?: Programme[] } | null;
     if (!doc) return null;
-    const { timeZone, maxAge } = strapi.config.get('listen-live') as { timeZone: string; maxAge: number };
+    const { maxAge } = strapi.config.get('listen-live') as { maxAge: number };
+    const timeZone = strapi.config.get('feeds.timeZone') as string; // SITE_TIME_ZONE
     const state = onAirAt(doc.schedule ?? [], now, timeZone);
     return {
       data: {
