@@ -23,9 +23,10 @@ const AUTH_PATHS = [
  */
 export interface RateLimitDefaults {
   authPoints: number;
+  pushPoints: number;
 }
 
-export const PRODUCTION_RATE_LIMITS: RateLimitDefaults = { authPoints: 20 };
+export const PRODUCTION_RATE_LIMITS: RateLimitDefaults = { authPoints: 20, pushPoints: 30 };
 
 export default ({ env }: { env: any }) => middlewareStack(env, PRODUCTION_RATE_LIMITS);
 
@@ -70,6 +71,14 @@ export function middlewareStack(env: any, limits: RateLimitDefaults) {
             paths: AUTH_PATHS,
             points: env.int('RATE_LIMIT_AUTH_POINTS', limits.authPoints),
             durationSeconds: env.int('RATE_LIMIT_AUTH_DURATION', 300),
+          },
+          {
+            // Subscribing and unsubscribing push alerts: a browser does it once, a script in a loop.
+            name: 'push',
+            methods: ['POST', 'DELETE'],
+            paths: ['/api/push/subscriptions'],
+            points: env.int('RATE_LIMIT_PUSH_POINTS', limits.pushPoints),
+            durationSeconds: env.int('RATE_LIMIT_PUSH_DURATION', 600),
           },
         ],
       },

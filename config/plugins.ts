@@ -4,6 +4,7 @@ import { hideInternalErrorDetails, rejectNulBytes } from '../src/lib/security/gr
 import path from 'path';
 import { emailPluginConfig } from '../src/plugins/accounts/server/mail-transport';
 import { uploadProviderConfig } from '../src/lib/uploads/s3-provider';
+import push from './push';
 
 export default ({ env }: { env: any }) => ({
   'users-permissions': {
@@ -91,4 +92,8 @@ export default ({ env }: { env: any }) => ({
       rankingTtlSeconds: env.int('VIEWS_RANKING_TTL', 60),
     },
   },
+  // Web Push alerts (config/push.ts), a local TypeScript plugin resolved next to this file: the
+  // server loads the compiled plugin beside the compiled config, the admin build its source.
+  // Last: plugins bootstrap in this order, and push grants users-permissions roles made before it.
+  push: { enabled: true, resolve: path.join(__dirname, '..', 'src', 'plugins', 'push'), config: push({ env }) },
 });

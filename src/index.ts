@@ -30,6 +30,8 @@ import { documentMiddleware } from './document-middlewares/document-middleware';
 import { checkFastPathSchema } from './bootstrap/fast-path-schema';
 import { entityNotes } from './document-middlewares/entity-notes';
 import { registerEntityNotes, listenForEntityNoteChanges } from './bootstrap/entity-notes';
+import { registerListenLiveGraphql } from './graphql/listen-live';
+import { seedListenLive } from './seed/seed-listen-live';
 
 export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
@@ -52,6 +54,7 @@ export default {
     registerEntityNotes(strapi);
     registerFeedsGraphql(strapi);
     registerShortUrlGraphql(strapi);
+    registerListenLiveGraphql(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -65,6 +68,7 @@ export default {
     await refreshCreditLines(strapi);
     await seedDemoNewsroom(strapi);
     await seedPrivacyPolicy(strapi);
+    await seedListenLive(strapi);
     await configureAdminViews(strapi);
     await ensureFirstAdmin(strapi);
     listenForEntityNoteChanges(strapi);

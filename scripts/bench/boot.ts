@@ -2,6 +2,7 @@
 // no demo seed, no admin panel, on the benchmark database given by the caller.
 import path from 'path';
 import type { Core } from '@strapi/strapi';
+import webpush from 'web-push';
 import { randomSecrets } from '../../src/lib/secrets/check-secrets';
 
 /** This file runs from <app>/.tmp/bench-dist/scripts/bench, inside the compiled app. */
@@ -17,11 +18,18 @@ export function benchEnv(extra: Record<string, string> = {}): Record<string, str
     SEED_DEMO: 'false',
     HOST: '127.0.0.1',
     ...randomSecrets(),
+    ...vapidKeys(),
     // The load generator is one client hammering /s/ and the feeds; limits meant for the
     // open internet would turn the measurement into a measurement of 429s.
     RATE_LIMIT_ENABLED: 'false',
     ...extra,
   };
+}
+
+/** Production refuses to start without a Web Push identity; a throw-away one for the benchmark. */
+function vapidKeys(): Record<string, string> {
+  const { publicKey, privateKey } = webpush.generateVAPIDKeys();
+  return { VAPID_PUBLIC_KEY: publicKey, VAPID_PRIVATE_KEY: privateKey, VAPID_SUBJECT: 'mailto:bench@newsroom-bench.org' };
 }
 
 export async function loadStrapi(): Promise<Core.Strapi> {

@@ -14,13 +14,15 @@ export interface BenchOptions {
   writeLoadSeconds: number;
   /** Reader requests per second in the write-load scenario. */
   readsPerSecond: number;
-  /** Scenario keys to run (a, b, c, c1k, d1, d2, e, wr, v, mr, mrc, mrc24); all when empty. */
+  /** Scenario keys to run (a, b, c, c1k, d1, d2, e, wr, v, mr, mrc, mrc24, p); all when empty. */
   only: string[];
   reseed: boolean;
   /** Write V8 CPU profiles of the Strapi processes to bench/results/profiles. */
   profile: boolean;
   /** PostgreSQL database URL: the search scenario also runs there (schema bench_search_<articles>). */
   pg: string | null;
+  /** Push subscriptions in the fan-out scenario (p). */
+  subscriptions: number;
 }
 
 export const DEFAULT_OPTIONS: BenchOptions = {
@@ -36,6 +38,7 @@ export const DEFAULT_OPTIONS: BenchOptions = {
   reseed: false,
   profile: false,
   pg: null,
+  subscriptions: 10000,
 };
 
 export class UsageError extends Error {}
@@ -49,6 +52,7 @@ const INTEGER_FLAGS: Record<string, { key: keyof BenchOptions; min: number; max:
   '--port': { key: 'port', min: 1024, max: 65535 },
   '--write-load-seconds': { key: 'writeLoadSeconds', min: 1, max: 3600 },
   '--reads-per-second': { key: 'readsPerSecond', min: 1, max: 10000 },
+  '--subscriptions': { key: 'subscriptions', min: 1, max: 1_000_000 },
 };
 
 /** Parses `--articles 100000 --connections 10 --duration 10 --only b,c --reseed` (also `--flag=value`). */

@@ -24,6 +24,7 @@ import {
   type ScenarioResult,
 } from './report';
 import { beaconRequests } from './views';
+import { benchPushFanOut, pushTable, type PushBenchResult } from './push-scenario';
 
 interface AutocannonResult {
   duration: number;
@@ -551,6 +552,20 @@ async function runSearchScenario(db: SeedInfo, opts: BenchOptions, notes: string
 async function main(argv: string[]) {
   const opts = parseBenchArgs(argv);
   const want = (key: string) => opts.only.length === 0 || opts.only.includes(key);
+  if (opts.only.length > 0 && opts.only.every((key) => key === 'p')) {
+    // The push fan-out alone needs no article database.
+    const profileFile = opts.profile ? path.join(PROFILE_DIR, 'p.cpuprofile') : undefined;
+    if (profileFile) fs.mkdirSync(PROFILE_DIR, { recursive: true });
+    const push = await benchPushFanOut(opts.subscriptions, LOG_DIR, log, profileFile);
+    log(`\n${pushTable(push)}`);
+    if (profileFile && fs.existsSync(profileFile)) {
+      log(`\nCPU profile of the fan-out (${path.relative(appDir, profileFile)}), top self time:`);
+      log(topSelfTime(JSON.parse(fs.readFileSync(profileFile, 'utf8')), 20, appDir));
+    }
+    fs.mkdirSync(RESULTS_DIR, { recursive: true });
+    fs.writeFileSync(path.join(RESULTS_DIR, 'push-latest.json'), `${JSON.stringify({ date: new Date().toISOString(), options: opts, push }, null, 2)}\n`);
+    return;
+  }
   log(`Benchmark: ${opts.articles} articles, ${opts.connections} connections × ${opts.duration} s per scenario, ports ${opts.port}-${opts.port + 1}`);
   const big = await ensureDatabase(opts.articles, opts);
   const small = want('c1k') || want('wr') ? await ensureDatabase(opts.baselineArticles, opts) : null;
@@ -620,6 +635,14 @@ async function main(argv: string[]) {
   const warmHitRatio = want('wr') && small ? await writeLoadScenario(small, opts, notes) : null;
   const viewTargets = await runViewScenarios(big, opts, want, results, notes);
   const search = want('search') ? await runSearchScenario(big, opts, notes) : [];
+  let push: PushBenchResult | null = null;
+  if (want('p')) {
+    try {
+      push = await benchPushFanOut(opts.subscriptions, LOG_DIR, log);
+    } catch (error) {
+      notes.push(`p not measured: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    }
+  }
 
   const ratios = computeRatios(results);
   const targets = [...evaluateTargets(results, ratios, { memoryLimitMb: MEMORY_LIMIT_MB, maxQueries: MAX_QUERIES }), ...viewTargets];
@@ -646,6 +669,7 @@ async function main(argv: string[]) {
     log('');
     log(searchTable(r));
   }
+  if (push) log(`\n${pushTable(push)}`);
   for (const note of notes) log(`note: ${note}`);
   if (opts.profile) {
     for (const r of results.filter((x) => x.key !== 'a')) {
@@ -656,7 +680,7 @@ async function main(argv: string[]) {
     }
   }
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
-  const json = { date: new Date().toISOString(), machine, options: opts, databases: [big, small].filter(Boolean), results, ratios, targets, warmHitRatio, search, notes };
+  const json = { date: new Date().toISOString(), machine, options: opts, databases: [big, small].filter(Boolean), results, ratios, targets, warmHitRatio, search, push, notes };
   fs.writeFileSync(path.join(RESULTS_DIR, 'latest.json'), `${JSON.stringify(json, null, 2)}\n`);
   log(`\nWrote ${path.relative(appDir, path.join(RESULTS_DIR, 'latest.json'))} (load average during run: ${machine.loadAverage.join(', ')})`);
 }

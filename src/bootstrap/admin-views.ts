@@ -54,6 +54,8 @@ export const CONTENT_TYPE_VIEWS: Record<string, ViewDefaults> = {
       leadMedia: { label: 'Lead video or audio', description: 'Shown instead of the lead photo: an embed from an allowed host or an uploaded file.' },
       corrections: { label: 'Corrections and updates', description: 'Shown to readers newest first; the newest one’s time is the story’s update time. Silent fixes need none.' },
       noteSuppressions: { label: 'Suppressed entity notes', description: 'Entity notes that must not appear on this story, each with the reason (logged).' },
+      sendPush: { label: 'Send push', description: 'Sends a push alert when the article is first published; never again on a republish.' },
+      pushTopic: { label: 'Push to', description: '“breaking”: every breaking-news subscriber (urgent); “section”: the subscribers of the article’s section.' },
     },
   },
   'api::recommended-list.recommended-list': {
@@ -143,6 +145,15 @@ export const CONTENT_TYPE_VIEWS: Record<string, ViewDefaults> = {
       madeOnPublish: { label: 'Made on publication', description: 'The article’s own link, made when it was first published (one per article).' },
       enabled: { label: 'Enabled' },
       expiresAt: { label: 'Expires at' },
+    },
+  },
+  'api::listen-live.listen-live': {
+    settings: { mainField: 'station' },
+    fields: {
+      station: { label: 'Station', description: 'The name the player shows.' },
+      streams: { label: 'Streams', description: 'HLS (application/vnd.apple.mpegurl) and/or Icecast (audio/mpeg, audio/aac) URLs; the player tries them in order.' },
+      fallbackUrl: { label: 'Fallback URL', description: 'Where the player sends listeners when no stream plays.' },
+      schedule: { label: 'Weekly schedule', description: 'Weekday 1 = Monday … 7 = Sunday; start and end “HH:mm” in the newsroom time zone (SITE_TIME_ZONE); an end before the start runs past midnight.' },
     },
   },
 };

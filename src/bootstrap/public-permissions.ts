@@ -28,6 +28,7 @@ export const PUBLIC_ACTIONS = [
   'api::short-url.short-url.qr',
   'plugin::search.search.search',
   'plugin::search.search.suggest',
+  'api::listen-live.listen-live.find',
 ];
 
 /**

@@ -5,11 +5,15 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import request from 'supertest';
+import webpush from 'web-push';
 import { startApp, type TestApp } from '../helpers/strapi';
 
 const appDir = path.resolve(__dirname, '..', '..');
 const SECRETS = ['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'ENCRYPTION_KEY'];
 const REAL = 'Zq3v8PpN1xWm4TcYh7LrBd2KsG6fJa9E';
+const VAPID_KEYS = webpush.generateVAPIDKeys();
+/** Web Push identity: production needs a real key pair and a mailto:/https: subject too. */
+const VAPID = { VAPID_PUBLIC_KEY: VAPID_KEYS.publicKey, VAPID_PRIVATE_KEY: VAPID_KEYS.privateKey, VAPID_SUBJECT: 'mailto:push-desk@newsroom-tests.org' };
 
 /** Loads the compiled app in a child process, as `npm start` would, and reports how it ended. */
 function bootInChild(env: Record<string, string | undefined>) {
@@ -21,7 +25,7 @@ function bootInChild(env: Record<string, string | undefined>) {
       .catch((e) => { console.error(e && e.message); process.exit(3); });`;
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-prod-'));
   const base: Record<string, string | undefined> = { ...process.env };
-  for (const name of SECRETS) delete base[name];
+  for (const name of [...SECRETS, ...Object.keys(VAPID)]) delete base[name];
   const result = spawnSync(process.execPath, ['-e', script], {
     cwd: appDir,
     env: { ...base, STRAPI_TELEMETRY_DISABLED: 'true', DATABASE_URL: '', DATABASE_FILENAME: path.join(tmp, 'data.db'), ...env } as NodeJS.ProcessEnv,
@@ -57,9 +61,10 @@ describe('starting in production', () => {
     expect(line).not.toMatch(/API_TOKEN_SALT|TRANSFER_TOKEN_SALT|ENCRYPTION_KEY/);
   });
 
+  const realSecrets = () => Object.fromEntries(SECRETS.map((n) => [n, n === 'APP_KEYS' ? `${REAL}a,${REAL}b` : `${REAL}${n}`]));
+
   it('refuses to start without SMTP settings, naming the SMTP variables', () => {
-    const env = Object.fromEntries(SECRETS.map((n) => [n, n === 'APP_KEYS' ? `${REAL}a,${REAL}b` : `${REAL}${n}`]));
-    const { status, output } = bootInChild({ NODE_ENV: 'production', ...env, SMTP_HOST: '' });
+    const { status, output } = bootInChild({ NODE_ENV: 'production', ...realSecrets(), ...VAPID, SMTP_HOST: '' });
     expect(status).not.toBe(0);
     expect(output).not.toContain('BOOTED');
     expect(output).toMatch(/Refusing to start in production without SMTP settings/);
@@ -67,10 +72,23 @@ describe('starting in production', () => {
   });
 
   it('starts with real secrets', () => {
-    const env = Object.fromEntries(SECRETS.map((n) => [n, n === 'APP_KEYS' ? `${REAL}a,${REAL}b` : `${REAL}${n}`]));
-    const { status, output } = bootInChild({ NODE_ENV: 'production', ...env, SMTP_HOST: '127.0.0.1' });
+    const { status, output } = bootInChild({ NODE_ENV: 'production', ...realSecrets(), ...VAPID, SMTP_HOST: '127.0.0.1' });
     expect(output).toContain('BOOTED');
     expect(status).toBe(0);
+  });
+
+  it('refuses missing VAPID keys and a subject that is not a real mailto: or https: URL, naming each variable', () => {
+    // Empty, not absent: a developer's .env (read by the child) must not fill them in.
+    const missing = bootInChild({ NODE_ENV: 'production', ...realSecrets(), SMTP_HOST: '127.0.0.1', VAPID_PUBLIC_KEY: '', VAPID_PRIVATE_KEY: '', VAPID_SUBJECT: '' });
+    expect(missing.status).not.toBe(0);
+    const line = missing.output.split('\n').find((l) => l.includes('Refusing to start')) ?? '';
+    expect(line).toMatch(/VAPID_PUBLIC_KEY is missing; VAPID_PRIVATE_KEY is missing; VAPID_SUBJECT is missing/);
+    for (const subject of ['http://newsroom-tests.org/contact', 'mailto:push@localhost.invalid', 'push-desk']) {
+      const bad = bootInChild({ NODE_ENV: 'production', ...realSecrets(), SMTP_HOST: '127.0.0.1', ...VAPID, VAPID_SUBJECT: subject });
+      expect(bad.status).not.toBe(0);
+      expect(bad.output).toMatch(/Refusing to start in production: VAPID_SUBJECT must be/);
+      expect(bad.output).not.toMatch(/VAPID_(PUBLIC|PRIVATE)_KEY/);
+    }
   });
 });
 
@@ -78,7 +96,7 @@ describe('a production server', () => {
   let app: TestApp;
 
   beforeAll(async () => {
-    app = await startApp({ NODE_ENV: 'production', SMTP_HOST: '127.0.0.1' });
+    app = await startApp({ NODE_ENV: 'production', SMTP_HOST: '127.0.0.1', ...VAPID });
   });
 
   afterAll(async () => {

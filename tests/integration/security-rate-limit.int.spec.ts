@@ -19,6 +19,7 @@ beforeAll(async () => {
     RATE_LIMIT_AUTH_POINTS: String(POINTS),
     RATE_LIMIT_AUTH_DURATION: '600',
     RATE_LIMIT_REDIRECT_MISS_POINTS: '5',
+    RATE_LIMIT_PUSH_POINTS: '2',
   });
 });
 
@@ -27,6 +28,27 @@ afterAll(async () => {
 });
 
 const users = () => app.strapi.db.query('plugin::users-permissions.user').count({});
+
+describe('push subscriptions', () => {
+  it('limits subscribe and unsubscribe requests per IP, together', async () => {
+    const ip = freshIp();
+    const statuses = [
+      (await request(app.server).post('/api/push/subscriptions').set('X-Forwarded-For', ip).send({ endpoint: 'x' })).status,
+      (await request(app.server).delete('/api/push/subscriptions').set('X-Forwarded-For', ip).query({ endpoint: 'x', auth: 'y' })).status,
+      (await request(app.server).post('/api/push/subscriptions').set('X-Forwarded-For', ip).send({ endpoint: 'x' })).status,
+    ];
+    expect(statuses).toEqual([400, 404, 429]);
+    expect((await request(app.server).post('/api/push/subscriptions').set('X-Forwarded-For', freshIp()).send({ endpoint: 'x' })).status).toBe(400);
+  });
+
+  it('counts GraphQL pushSubscribe and pushUnsubscribe, aliases included, in the same bucket', async () => {
+    const ip = freshIp();
+    const query = 'mutation { a: pushUnsubscribe(endpoint: "x", auth: "y") b: pushUnsubscribe(endpoint: "x", auth: "y") c: pushUnsubscribe(endpoint: "x", auth: "y") }';
+    const res = await request(app.server).post('/graphql').set('X-Forwarded-For', ip).send({ query });
+    expect(res.status).toBe(429);
+    expect(res.body.errors[0].extensions.code).toBe('TOO_MANY_REQUESTS');
+  });
+});
 
 describe('REST auth routes', () => {
   it('limits login attempts per IP and answers 429 in Strapi’s error shape with Retry-After', async () => {

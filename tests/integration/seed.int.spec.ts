@@ -83,6 +83,15 @@ describe('demo newsroom', () => {
     expect(res.body.meta.pagination.total).toBe(all);
   });
 
+  it('has a radio station with streams and a weekly schedule for Listen Live', async () => {
+    const res = await request(app.server).get('/api/listen-live').expect(200);
+    expect(res.body.data.station).toBe('Newsroom Radio');
+    expect(res.body.data.streams.map((s: { mimeType: string }) => s.mimeType)).toEqual(['application/vnd.apple.mpegurl', 'audio/mpeg']);
+    expect(res.body.data.next).toEqual(expect.objectContaining({ title: expect.any(String), startsAt: expect.any(String) }));
+    const schedule = (await app.strapi.documents('api::listen-live.listen-live').findFirst({ populate: ['schedule'] } as never)) as { schedule: { weekday: number }[] };
+    expect(new Set(schedule.schedule.map((p) => p.weekday))).toEqual(new Set([1, 2, 3, 4, 5, 6, 7]));
+  });
+
   it('is idempotent', async () => {
     const before = await app.strapi.db.query('api::article.article').count({});
     await seedDemoNewsroom(app.strapi);

@@ -237,6 +237,58 @@ export interface GalleryGalleryItem extends Struct.ComponentSchema {
   };
 }
 
+export interface ListenLiveProgramme extends Struct.ComponentSchema {
+  collectionName: 'components_listen_live_programmes';
+  info: {
+    description: 'A weekly slot: ISO weekday (1 = Monday \u2026 7 = Sunday), start and end in the newsroom time zone (SITE_TIME_ZONE)';
+    displayName: 'Programme';
+    icon: 'clock';
+  };
+  attributes: {
+    end: Schema.Attribute.String & Schema.Attribute.Required;
+    host: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    start: Schema.Attribute.String & Schema.Attribute.Required;
+    title: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    weekday: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 7;
+          min: 1;
+        },
+        number
+      >;
+  };
+}
+
+export interface ListenLiveStream extends Struct.ComponentSchema {
+  collectionName: 'components_listen_live_streams';
+  info: {
+    description: 'One audio stream of the station (HLS or Icecast) and its MIME type';
+    displayName: 'Stream';
+    icon: 'volumeUp';
+  };
+  attributes: {
+    mimeType: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    url: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2048;
+      }>;
+  };
+}
+
 export interface MediaMediaItem extends Struct.ComponentSchema {
   collectionName: 'components_media_media_items';
   info: {
@@ -311,6 +363,8 @@ declare module '@strapi/strapi' {
       'entity.locale-note': EntityLocaleNote;
       'feed.recommended-pick': FeedRecommendedPick;
       'gallery.gallery-item': GalleryGalleryItem;
+      'listen-live.programme': ListenLiveProgramme;
+      'listen-live.stream': ListenLiveStream;
       'media.media-item': MediaMediaItem;
       'media.photo-credit': MediaPhotoCredit;
     }

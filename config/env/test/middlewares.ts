@@ -3,4 +3,4 @@
 // keep their defaults in tests (config/short-urls.ts): the limit tests run with them.
 import { middlewareStack } from '../../middlewares';
 
-export default ({ env }: { env: any }) => middlewareStack(env, { authPoints: 10000 });
+export default ({ env }: { env: any }) => middlewareStack(env, { authPoints: 10000, pushPoints: 10000 });

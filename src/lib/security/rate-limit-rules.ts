@@ -60,6 +60,9 @@ export const GRAPHQL_AUTH_MUTATIONS: Record<string, string> = {
   resetPassword: '/api/auth/reset-password',
   changePassword: '/api/auth/change-password',
   emailConfirmation: '/api/auth/email-confirmation',
+  // Not auth, but limited the same way: push subscriptions (src/plugins/push) share the REST bucket.
+  pushSubscribe: '/api/push/subscriptions',
+  pushUnsubscribe: '/api/push/subscriptions',
 };
 
 /** The subset of a GraphQL AST this module reads (structurally compatible with graphql-js). */

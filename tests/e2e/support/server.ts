@@ -45,6 +45,8 @@ function tail(file: string, lines = 40) {
 export async function buildAdmin(): Promise<void> {
   const built = fs.existsSync(path.join(appDir, 'dist', 'build', 'index.html'));
   if (process.env.E2E_REUSE_BUILD === 'true' && built) return;
+  // Several spec files in one (in-band) run share the build: process.env outlives each file's sandbox.
+  if (process.env.E2E_BUILT_BY === String(process.pid) && built) return;
   fs.mkdirSync(artifactsDir, { recursive: true });
   const logFile = path.join(artifactsDir, 'build.log');
   const log = fs.createWriteStream(logFile);
@@ -52,9 +54,11 @@ export async function buildAdmin(): Promise<void> {
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
   log.end();
   if (code !== 0) throw new Error(`strapi build failed (exit ${code}):\n${tail(logFile)}`);
+  process.env.E2E_BUILT_BY = String(process.pid);
 }
 
-export async function startServer(port: number): Promise<E2eServer> {
+/** `extraEnv` adds to (and wins over) the test server's environment, e.g. a push allow-list. */
+export async function startServer(port: number, extraEnv: Record<string, string> = {}): Promise<E2eServer> {
   const url = `http://127.0.0.1:${port}`;
   // Another server on the port would pass the health check below and be tested instead.
   const occupied = await fetch(`${url}/_health`).then(() => true, () => false);
@@ -78,6 +82,7 @@ export async function startServer(port: number): Promise<E2eServer> {
       ADMIN_PASSWORD: admin.password,
       ADMIN_FIRSTNAME: 'Eddie',
       ADMIN_LASTNAME: 'Editor',
+      ...extraEnv,
     }),
     log,
   );

@@ -5,7 +5,7 @@ import path from 'path';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 /** Set by one process of ours for another (test compile dir, benchmark children, the e2e runner's knobs). */
-const INTERNAL = new Set(['NEWSROOM_TEST_DIST', 'BENCH_BODY_FILE', 'BENCH_CONTENT_TYPE', 'E2E_PORT', 'E2E_REUSE_BUILD', 'CHROMIUM_PATH', 'TZ', 'CI']);
+const INTERNAL = new Set(['NEWSROOM_TEST_DIST', 'BENCH_BODY_FILE', 'BENCH_CONTENT_TYPE', 'BENCH_SUBSCRIPTIONS_FILE', 'BENCH_PUSH_PROFILE', 'E2E_PUSH_PORT', 'E2E_BUILT_BY', 'E2E_PORT', 'E2E_REUSE_BUILD', 'CHROMIUM_PATH', 'TZ', 'CI']);
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((entry) => {

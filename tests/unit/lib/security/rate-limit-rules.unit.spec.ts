@@ -64,7 +64,8 @@ describe('rootMutationFields', () => {
     expect(fieldsOf('{ articles { title } }')).toEqual([]);
   });
 
-  it('maps every users-permissions auth mutation to a REST route', () => {
-    expect(Object.keys(GRAPHQL_AUTH_MUTATIONS).sort()).toEqual(['changePassword', 'emailConfirmation', 'forgotPassword', 'login', 'register', 'resetPassword']);
+  it('maps every users-permissions auth mutation (and the push subscription mutations) to a REST route', () => {
+    expect(Object.keys(GRAPHQL_AUTH_MUTATIONS).sort()).toEqual(['changePassword', 'emailConfirmation', 'forgotPassword', 'login', 'pushSubscribe', 'pushUnsubscribe', 'register', 'resetPassword']);
+    expect(GRAPHQL_AUTH_MUTATIONS.pushSubscribe).toBe('/api/push/subscriptions');
   });
 });

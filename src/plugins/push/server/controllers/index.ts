@@ -1,0 +1,4 @@
+import subscriptions from './subscriptions';
+import alerts from './alerts';
+
+export default { subscriptions, alerts };
