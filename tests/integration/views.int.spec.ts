@@ -187,9 +187,9 @@ describe('bad input', () => {
 });
 
 describe('exactness and storage', () => {
-  // The two-instance variant (beacons split over two apps sharing Redis, one flush across them) needs
-  // the Redis store and run-once jobs of the scale-out work (tests/helpers/cluster.ts); it belongs
-  // with that suite. Everything here goes through platform(strapi).store/jobs, as it will there.
+  // The two-instance variant (beacons split over two instances sharing PostgreSQL and Redis, one
+  // flush across them) is tests/cluster/views.cluster.spec.ts. Everything here goes through
+  // platform(strapi).store/jobs, as it does there.
   it('1,000 concurrent beacons for 10 articles by 100 readers count exactly the de-duplicated number', async () => {
     const stories = await Promise.all(Array.from({ length: 10 }, (_, i) => createArticle(app.strapi, { title: `Exact ${i}`, section: section.documentId })));
     // Reader r sends 10 beacons; a deterministic spread with repeats, so some are duplicates.
