@@ -76,10 +76,10 @@ function checkSuppressions(data: Data): Array<{ entity: unknown; reason: string 
   });
 }
 
-/** The one place that purges what an entity edit touches: those stories' pages and the feeds listing them, nothing else. */
+/** The one place that purges what an entity edit touches: those stories' pages, the feeds listing them and the picture weeks, nothing else. */
 export async function purgeStories(strapi: Core.Strapi, documentIds: string[]): Promise<void> {
-  if (!documentIds.length) return;
-  const keys = [...new Set(documentIds)].map((id) => `article:${id}`);
+  // Picture weeks on any entity edit: finding the captions that mention it would mean scanning every photo and gallery.
+  const keys = ['feed:pictures', ...new Set(documentIds.map((id) => `article:${id}`))];
   await purgeFeedCache(strapi, keys);
   // Inside a transaction other requests still read the old rows until it commits: purge again then.
   if (strapi.db.inTransaction()) await strapi.db.transaction(async ({ onCommit }) => onCommit(() => void purgeFeedCache(strapi, keys)));

@@ -166,6 +166,52 @@ describe('feeds', () => {
   });
 });
 
+describe('picture weeks and the news sitemap', () => {
+  const WEEK = '/api/feeds/this-week-in-pictures?date=2017-03-15';
+  let pictured: Doc;
+  beforeAll(async () => {
+    // Released, so readers see it although no published story uses it; a week with no editors' gallery.
+    pictured = await createPhoto(app.strapi, { caption: 'ISIL fighters leave the city', takenAt: '2017-03-15T10:00:00.000Z', released: true });
+  });
+  const pictureOf = (items: Array<{ photo: { documentId: string } }>) => items.find((p) => p.photo.documentId === pictured.documentId) as { caption: string; entityNotes: unknown[] } | undefined;
+
+  it('marks captions in the automatic picture week, with the note, in JSON and RSS', async () => {
+    const res = await api().get(WEEK).expect(200);
+    expect(res.body.meta.feed.source).toBe('automatic');
+    const item = pictureOf(res.body.data)!;
+    expect(item.caption).toBe('ISIL* fighters leave the city');
+    expect(item.entityNotes).toEqual([{ marker: '*', text: NOTE_EN, entity: isis.documentId }]);
+
+    const parsed = await rss.parseString((await api().get(`${WEEK}&format=rss`).expect(200)).text);
+    const entry = parsed.items.find((i) => i.guid?.includes(pictured.documentId))!;
+    expect(entry.title).toBe('ISIL* fighters leave the city');
+    expect(entry.contentSnippet ?? entry.content).toContain(NOTE_EN);
+  });
+
+  it('marks the titles of the news sitemap', async () => {
+    const res = await api().get('/api/feeds/news-sitemap').expect(200);
+    expect(res.text).toContain('ISIS* claims attack');
+    expect(res.text).not.toContain('Markets rally*');
+  });
+
+  it('refreshes the picture week after an entity edit', async () => {
+    await api().get(WEEK).expect(200);
+    expect((await api().get(WEEK).expect(200)).headers['x-feed-cache']).toBe('hit');
+    const rule = await app.strapi.service('api::entity-note.notes').rule(isis.documentId);
+    const en = rule.locales.find((l: { locale: string }) => l.locale === 'en');
+    const ru = rule.locales.find((l: { locale: string }) => l.locale === 'ru');
+    await authed(api().put(`/api/entity-notes/${isis.documentId}`))
+      .send({ data: { translations: [{ locale: 'en', aliases: en.aliases, note: '*Picture week note.' }, { locale: 'ru', aliases: ru.aliases, note: ru.note }] } })
+      .expect(200);
+    const fresh = await api().get(WEEK).expect(200);
+    expect(fresh.headers['x-feed-cache']).toBe('miss');
+    expect(pictureOf(fresh.body.data)!.entityNotes).toEqual([{ marker: '*', text: '*Picture week note.', entity: isis.documentId }]);
+    await authed(api().put(`/api/entity-notes/${isis.documentId}`))
+      .send({ data: { translations: [{ locale: 'en', aliases: en.aliases, note: en.note }, { locale: 'ru', aliases: ru.aliases, note: ru.note }] } })
+      .expect(200);
+  });
+});
+
 describe('an entity edit', () => {
   it('shows at once on every affected story and feed, without republishing, and lists the stories it appears in', async () => {
     // Prime the caches.

@@ -172,14 +172,14 @@ function pictureEntry(picture: FeedPicture, homeUrl: string, links: FeedLinks, o
     id: `urn:newsroom:photo:${photo.documentId}`,
     url: `${homeUrl}#photo-${picture.position}`,
     title,
-    summary: picture.caption,
+    summary: [picture.caption, ...(picture.entityNotes ?? []).map((n) => n.text)].join('\n\n'),
     content: null,
     corrections: [],
     published: new Date(when),
     updated: new Date(photo.updatedAt ?? when),
     categories: [],
     photos: [syndicatedPhoto(photo, links, picture.caption, options.disclosure)],
-    extension: { documentId: photo.documentId, position: picture.position, creditLine: photo.creditLine, location: photo.location },
+    extension: { documentId: photo.documentId, position: picture.position, creditLine: photo.creditLine, location: photo.location, entityNotes: picture.entityNotes ?? [] },
   };
 }
 

@@ -97,6 +97,8 @@ export interface FeedPicture {
   position: number;
   caption: string;
   photo: FeedPhoto;
+  /** Entity notes the caption mentions (the caption already carries their markers). */
+  entityNotes?: EntityFootnote[];
 }
 
 export interface PageInfo {

@@ -5,7 +5,7 @@ import { errors } from '@strapi/utils';
 import { annotate, applicableNotes, matcherEntries, type EntityRule, type TextSegment } from '../../../lib/entity-notes/annotate';
 import { createMatcher, type Matcher } from '../../../lib/entity-notes/matcher';
 import type { ArticlePage } from '../../../lib/feeds/article-page';
-import type { EntityFootnote, FeedArticle } from '../../../lib/feeds/types';
+import type { EntityFootnote, FeedArticle, FeedPicture } from '../../../lib/feeds/types';
 import { platform } from '../../../platform';
 
 const ENTITY = 'api::entity-note.entity-note';
@@ -259,6 +259,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         leadPhoto: item.leadPhoto ? { ...item.leadPhoto, caption: text.get('leadPhoto.caption') ?? item.leadPhoto.caption } : null,
         entityNotes: result.notes.map((n) => ({ marker: n.marker, text: n.note, entity: n.key })),
       };
+    },
+
+    /**
+     * Picture-week items with their captions marked and their notes listed, in the feed's locale
+     * (no section, so only notes scoped everywhere apply). Each picture is its own item.
+     */
+    async annotatePictures(items: FeedPicture[], locale: string, now = new Date()): Promise<FeedPicture[]> {
+      return Promise.all(
+        items.map(async (item) => {
+          const result = await annotateTexts([{ path: 'caption', text: item.caption }], { locale, sectionSlug: null, now });
+          if (!result.notes.length) return { ...item, entityNotes: [] };
+          const caption = result.segments[0].text;
+          return { ...item, caption, photo: { ...item.photo, caption }, entityNotes: result.notes.map((n) => ({ marker: n.marker, text: n.note, entity: n.key })) };
+        }),
+      );
     },
 
     /** Published stories whose current text mentions any of these rules (before and after an edit). */

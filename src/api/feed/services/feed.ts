@@ -337,6 +337,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const last = page[page.length - 1];
         if (hasMore && last) nextAfter = [new Date(last.takenAt as string).toISOString(), last.id as number, position + page.length];
       }
+      items = await notes().annotatePictures(items, locale);
       const nextCursor = nextAfter ? encodeCursor({ feed: feedId, after: nextAfter }, signingKey()) : null;
       const galleryInfo = gallery
         ? { documentId: String(gallery.documentId), title: String(gallery.title), slug: (gallery.slug as string) ?? null }
@@ -348,7 +349,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         locale,
         homeUrl: pictureWeekUrl(urls().siteUrl, cfg.pictureWeekPathPattern, week),
         feedPath: '/api/feeds/this-week-in-pictures',
-        updatedAt: newest([gallery?.updatedAt as string | undefined, ...items.map((p) => p.photo.updatedAt)]),
+        updatedAt: newest([gallery?.updatedAt as string | undefined, ...items.map((p) => p.photo.updatedAt), await notes().changedAt()]),
         pageInfo: { limit: req.limit, nextCursor, hasMore },
         surrogateKeys: [
           'feed',
@@ -414,11 +415,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         limit: 1000,
         populate: { section: { fields: ['name', 'slug'] }, tags: { fields: ['name', 'slug'] } },
       })) as Raw[];
-      const items = rows.map((r) => ({ ...toFeedArticle(r, urls()), tags: toFeedTags(r.tags) }));
+      const tags = new Map(rows.map((r) => [String(r.documentId), toFeedTags(r.tags)]));
+      // Titles marked like the feeds' (the sitemap has no room for the note itself).
+      const items = await withEntityNotes(rows.map((r) => toFeedArticle(r, urls())), locale);
       return {
         locale,
-        entries: items.map((a) => ({ url: a.url, title: a.title, publishedAt: a.publishedAt, keywords: a.tags.map((t) => t.name) })),
-        updatedAt: newest(items.map((a) => a.updatedAt)),
+        entries: items.map((a) => ({ url: a.url, title: a.title, publishedAt: a.publishedAt, keywords: (tags.get(a.documentId) ?? []).map((t) => t.name) })),
+        updatedAt: newest([...items.map((a) => a.updatedAt), await notes().changedAt()]),
         keys: ['feed', 'feed:news-sitemap', ...rows.flatMap((r) => strapi.service('api::feed.surrogate-keys').ofDocument(ARTICLE, r))],
       };
     },
