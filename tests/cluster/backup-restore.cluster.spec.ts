@@ -56,7 +56,11 @@ it('an export imported into an empty database serves the same article page', asy
     await restored.ready();
     const after = await json(`${restored.url}/api/articles/by-slug/${slug}`);
     expect(after.status).toBe(200);
-    expect(after.body).toEqual(before.body);
+    // View counts live in the views plugin's own tables, which Strapi's data transfer leaves out
+    // (README, Backups: pg_dump keeps them); everything else on the page must come back as it was.
+    const withoutViews = (body: { data: Record<string, unknown> }) => ({ ...body, data: { ...body.data, viewCount: undefined } });
+    expect(withoutViews(after.body)).toEqual(withoutViews(before.body));
+    expect(before.body.data.viewCount).toBeGreaterThan(0);
   } finally {
     await restored.stop('SIGKILL');
   }
