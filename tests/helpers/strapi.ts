@@ -88,3 +88,15 @@ export function appPlatform(strapi: Core.Strapi): import('../../src/platform').P
   const compiled = require(path.join(distDir, 'src', 'platform')) as typeof import('../../src/platform');
   return compiled.platform(strapi);
 }
+
+/**
+ * Runs a job in this process now, waiting out a scheduled run of the same job that is already
+ * under way (`runNow` answers false then, and that run may have started before the test's change).
+ */
+export async function runJobNow(strapi: Core.Strapi, name: string, timeoutMs = 10_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await appPlatform(strapi).jobs.runNow(name))) {
+    if (Date.now() > until) throw new Error(`Job "${name}" did not get to run within ${timeoutMs} ms.`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

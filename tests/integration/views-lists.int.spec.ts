@@ -1,19 +1,14 @@
 // The lists beside "All news" and live view counts: Most read (windows, sections, ties, formats),
 // Recommended (picks, expiry, section lists, exclude, fill), Multimedia (media kinds, galleries,
 // Media RSS, cursors), viewCount merged into cached pages after a flush, GraphQL, and bad input.
-import path from 'path';
 import request from 'supertest';
 import { XMLParser } from 'fast-xml-parser';
-import { startApp, type TestApp } from '../helpers/strapi';
+import { startApp, runJobNow, type TestApp } from '../helpers/strapi';
 import { createArticle, createPhoto, createSection, type Doc } from '../helpers/fixtures';
-import type { Platform } from '../../src/platform';
 
 const ARTICLE = 'api::article.article';
 const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36';
 const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' });
-const platform = (strapi: unknown): Platform =>
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  (require(path.join(process.env.NEWSROOM_TEST_DIST!, 'src', 'platform')) as typeof import('../../src/platform')).platform(strapi as never);
 
 let app: TestApp;
 let world: Doc;
@@ -30,9 +25,7 @@ const later = () => {
   views().service('ranking').forget();
   app.strapi.service('api::feed.feed-http').invalidate();
 };
-const flush = async () => {
-  while (!(await platform(app.strapi).jobs.runNow('views-flush'))) await new Promise((r) => setTimeout(r, 20));
-};
+const flush = () => runJobNow(app.strapi, 'views-flush');
 const beacon = (documentId: string) =>
   request(app.server).post(`/api/articles/${documentId}/views`).set('User-Agent', BROWSER).set('X-Forwarded-For', `10.9.0.${++ip}`).expect(202);
 const ids = (body: { data: Array<{ documentId: string }> }) => body.data.map((a) => a.documentId);

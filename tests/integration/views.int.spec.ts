@@ -2,7 +2,7 @@
 // under 1,000 concurrent beacons, flushes with one write per article, totals outside the
 // versioned article row, buckets and roll-up, and bad input.
 import request from 'supertest';
-import { startApp, fullAccessToken, type TestApp } from '../helpers/strapi';
+import { startApp, fullAccessToken, runJobNow, type TestApp } from '../helpers/strapi';
 import { createArticle, createSection, type Doc } from '../helpers/fixtures';
 import path from 'path';
 import type { Platform } from '../../src/platform';
@@ -23,9 +23,7 @@ let ip = 0;
 /** A fresh client address per test, so the per-address beacon limit is only met where tested. */
 const nextIp = () => `10.1.${Math.floor(++ip / 250)}.${ip % 250}`;
 
-const flush = async () => {
-  while (!(await platform(app.strapi).jobs.runNow('views-flush'))) await new Promise((r) => setTimeout(r, 20));
-};
+const flush = () => runJobNow(app.strapi, 'views-flush');
 const totalOf = async (documentId: string) =>
   ((await app.strapi.plugin('views').service('view-store').totals([documentId])) as Map<string, number>).get(documentId) ?? 0;
 const beacon = (documentId: string, opts: { ua?: string; ip?: string; headers?: Record<string, string> } = {}) => {
