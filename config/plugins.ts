@@ -92,6 +92,26 @@ export default ({ env }: { env: any }) => ({
       rankingTtlSeconds: env.int('VIEWS_RANKING_TTL', 60),
     },
   },
+  // Comments and moderation (src/plugins/comments), a local TypeScript plugin resolved next to this
+  // file like the others; detector thresholds and limits are documented in the README ("Comments").
+  comments: {
+    enabled: true,
+    resolve: path.join(__dirname, '..', 'src', 'plugins', 'comments'),
+    config: {
+      siteName: env('FEED_TITLE', 'Newsroom'),
+      siteUrl: env('SITE_URL', 'http://localhost:3000'),
+      maxLength: env.int('COMMENTS_MAX_LENGTH', 5000),
+      editWindowMinutes: env.int('COMMENTS_EDIT_WINDOW_MINUTES', 15),
+      closeAfterDays: env.int('COMMENTS_CLOSE_AFTER_DAYS', 14),
+      premoderateUntilApproved: env.int('COMMENTS_PREMODERATE_UNTIL', 0),
+      reportsToHold: env.int('COMMENTS_REPORTS_TO_HOLD', 3),
+      rateLimit: {
+        accountPoints: env.int('COMMENTS_RATE_LIMIT_ACCOUNT', env('NODE_ENV', 'development') === 'test' ? 10000 : 10),
+        addressPoints: env.int('COMMENTS_RATE_LIMIT_ADDRESS', env('NODE_ENV', 'development') === 'test' ? 10000 : 30),
+        durationSeconds: env.int('COMMENTS_RATE_LIMIT_DURATION', 60),
+      },
+    },
+  },
   // Web Push alerts (config/push.ts), a local TypeScript plugin resolved next to this file: the
   // server loads the compiled plugin beside the compiled config, the admin build its source.
   // Last: plugins bootstrap in this order, and push grants users-permissions roles made before it.

@@ -1,0 +1,17 @@
+// The comments plugin's server object. Each part registers here; see the README section "Comments".
+import type { Core } from '@strapi/strapi';
+import config from './config';
+import contentTypes from './content-types';
+import routes from './routes';
+
+export default {
+  register(_: { strapi: Core.Strapi }) {},
+  async bootstrap(_: { strapi: Core.Strapi }) {},
+  config,
+  contentTypes,
+  routes,
+  controllers: {},
+  services: {},
+  policies: {},
+  middlewares: {},
+};
