@@ -103,6 +103,8 @@ export function middlewareStack(env: any, limits: RateLimitDefaults) {
     },
     // PostgreSQL cannot store or compare U+0000: refuse it as bad input instead of failing with a 500.
     'global::reject-nul-bytes',
+    // After strapi::query: a misshapen $and/$or/$not in `filters` is bad input (400), not a 500.
+    'global::filter-shape',
     'strapi::session',
     'strapi::favicon',
     'global::upload-headers',

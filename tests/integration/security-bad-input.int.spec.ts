@@ -72,6 +72,11 @@ const slugCases = (name: string, prefix: string): RestCase[] =>
   Object.entries(HOSTILE_STRINGS).map(([k, v]) => ({ label: `${name}: ${k}`, path: () => `${prefix}${encodeURIComponent(v)}` }));
 
 const REST_CASES: RestCase[] = [
+  // Stock REST filters: a logical operator of the wrong shape reached Strapi's internals (500).
+  { label: 'stock REST: $or given an object', path: () => '/api/tags', query: { 'filters[$or][documentId]': 'x' } as Query, status: 400 },
+  { label: 'stock REST: $and given a string', path: () => '/api/articles', query: { 'filters[$and]': 'x' } as Query, status: 400 },
+  { label: 'stock REST: $not given a string', path: () => '/api/sections', query: { 'filters[$not]': 'x' } as Query, status: 400 },
+  { label: 'stock REST: nested $or given a string', path: () => '/api/articles', query: { 'filters[section][$or]': 'x' } as Query, status: 400 },
   // Feeds (issue #3)
   ...feedQueryCases('articles feed', () => '/api/feeds/articles'),
   { label: 'articles feed: a cursor from another feed', path: () => '/api/feeds/articles', query: { cursor: '<section cursor>' }, status: 400 },
@@ -154,6 +159,7 @@ const GRAPHQL_CASES: { label: string; query: string; variables?: Record<string, 
 // Requests that must succeed, so a route that does not exist cannot pass as "answers 4xx".
 const ENDPOINTS: { label: string; path: () => string; ok: number[] }[] = [
   { label: 'GET /api/feeds/articles', path: () => '/api/feeds/articles', ok: [200] },
+  { label: 'GET /api/articles with a well-formed $or filter', path: () => '/api/articles?filters[$or][0][title][$eq]=x&filters[$or][1][slug][$eq]=y', ok: [200] },
   { label: 'GET /api/feeds/sections/:slug', path: () => `/api/feeds/sections/${section.slug}`, ok: [200] },
   { label: 'GET /api/feeds/this-week-in-pictures', path: () => '/api/feeds/this-week-in-pictures', ok: [200, 404] },
   { label: 'GET /api/feeds/news-sitemap', path: () => '/api/feeds/news-sitemap', ok: [200] },
