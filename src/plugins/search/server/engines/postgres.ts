@@ -1,11 +1,11 @@
 // PostgreSQL implementation: a weighted tsvector per row (the locale's configuration for
 // stemming plus `simple` lexemes for the word being typed) with a GIN index, ts_rank,
-// ts_headline for snippets, and pg_trgm word similarity for typo-tolerant suggestions.
+// ts_headline for snippets, and headline completion on the titles' own `simple` tsvector.
 import type { Knex } from 'knex';
 import { renderTsquery } from '../../lib/render-tsquery';
 import { pgConfigFor } from '../../lib/render-tsquery';
 import { MARK_END, MARK_START } from '../../lib/snippet';
-import { likeWord, spaced, TOTAL_CAP, type EngineHit, type EngineQuery, type SearchEngine, type Suggestion } from './types';
+import { likeWord, readTitleTerms, spaced, TOTAL_CAP, upsertTerms, type EngineHit, type EngineQuery, type SearchEngine, type Suggestion } from './types';
 
 const TSV = `setweight(to_tsvector(CAST(:cfg AS regconfig), :title), 'A') || setweight(to_tsvector(CAST(:cfg AS regconfig), :lede), 'B')
   || setweight(to_tsvector(CAST(:cfg AS regconfig), :body), 'C') || setweight(to_tsvector(CAST(:cfg AS regconfig), :extra), 'D')
@@ -15,8 +15,6 @@ const TSV = `setweight(to_tsvector(CAST(:cfg AS regconfig), :title), 'A') || set
 const HEADLINE = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=35, MinWords=15, ShortWord=2, MaxFragments=1, FragmentDelimiter=" … "`;
 /** ts_headline reparses the text: the lede and the start of the body are enough for a snippet. */
 const HEADLINE_CHARS = 3_000;
-/** pg_trgm's word_similarity threshold for a suggestion within a typo. */
-const MIN_WORD_SIMILARITY = 0.45;
 
 export function postgresEngine(knex: Knex): SearchEngine {
   return {
@@ -52,6 +50,7 @@ export function postgresEngine(knex: Knex): SearchEngine {
             );
           }
         }
+        await upsertTerms(trx, [...documents.values()].flat());
       });
     },
 
@@ -99,26 +98,18 @@ export function postgresEngine(knex: Knex): SearchEngine {
 
     async suggest(words, locale, limit) {
       if (!words.length) return [];
-      const lexemes = words.map((w, i) => `'${w.replace(/'/g, "''").replace(/\\/g, '\\\\')}'${i === words.length - 1 ? ':*A' : ':A'}`).join(' & ');
+      const lexemes = words.map((w, i) => `'${w.replace(/'/g, "''").replace(/\\/g, '\\\\')}'${i === words.length - 1 ? ':*' : ''}`).join(' & ');
+      // The headline's own tsvector has a GIN index (search-suggest migration): no recheck of the document's.
       const found = (await knex.raw(
         `SELECT document_id AS "documentId", title, payload FROM search_documents
-         WHERE tsv @@ to_tsquery('simple', ?) AND locale = ? ORDER BY published_ms DESC LIMIT ?`,
+         WHERE to_tsvector('simple'::regconfig, title) @@ to_tsquery('simple', ?) AND locale = ? ORDER BY published_ms DESC LIMIT ?`,
         [lexemes, locale, limit],
       )) as { rows: Suggestion[] };
-      if (found.rows.length >= limit) return found.rows;
-      const typed = words.join(' ');
-      // <% uses the GIN trigram index; its threshold is set for this transaction only.
-      const fuzzy = await knex.transaction(async (trx) => {
-        await trx.raw(`SET LOCAL pg_trgm.word_similarity_threshold = ${MIN_WORD_SIMILARITY}`);
-        return (await trx.raw(
-          `SELECT document_id AS "documentId", title, payload FROM search_documents
-           WHERE ? OPERATOR(public.<%) title AND locale = ?
-           ORDER BY public.word_similarity(?, title) DESC, published_ms DESC LIMIT ?`,
-          [typed, locale, typed, limit * 2],
-        )) as { rows: Suggestion[] };
-      });
-      const seen = new Set(found.rows.map((s) => s.documentId));
-      return [...found.rows, ...fuzzy.rows.filter((s) => !seen.has(s.documentId))].slice(0, limit);
+      return found.rows;
+    },
+
+    titleTerms(locale, first, minLength) {
+      return readTitleTerms(knex, locale, first, minLength);
     },
 
     async stats() {
