@@ -5,7 +5,7 @@ import type { Knex } from 'knex';
 import { renderTsquery } from '../../lib/render-tsquery';
 import { pgConfigFor } from '../../lib/render-tsquery';
 import { MARK_END, MARK_START } from '../../lib/snippet';
-import { likeWord, readTitleTerms, spaced, TOTAL_CAP, upsertTerms, type EngineHit, type EngineQuery, type SearchEngine, type Suggestion } from './types';
+import { commonParts, filterClauses, spaced, toHits, TOTAL_CAP, upsertTerms, type EngineHit, type SearchEngine, type Suggestion } from './types';
 
 const TSV = `setweight(to_tsvector(CAST(:cfg AS regconfig), :title), 'A') || setweight(to_tsvector(CAST(:cfg AS regconfig), :lede), 'B')
   || setweight(to_tsvector(CAST(:cfg AS regconfig), :body), 'C') || setweight(to_tsvector(CAST(:cfg AS regconfig), :extra), 'D')
@@ -18,6 +18,7 @@ const HEADLINE_CHARS = 3_000;
 
 export function postgresEngine(knex: Knex): SearchEngine {
   return {
+    ...commonParts(knex),
     name: 'postgres',
 
     async replace(documents) {
@@ -54,11 +55,6 @@ export function postgresEngine(knex: Knex): SearchEngine {
       });
     },
 
-    async referencing(ref) {
-      const { rows } = (await knex.raw("SELECT DISTINCT document_id AS id FROM search_documents WHERE refs LIKE ? ESCAPE '\\'", [likeWord(ref)])) as { rows: Array<{ id: string }> };
-      return rows.map((r) => r.id);
-    },
-
     async removeStale(beforeMs) {
       const result = await knex.raw('DELETE FROM search_documents WHERE indexed_ms < ?', [beforeMs]);
       return (result as { rowCount: number }).rowCount;
@@ -73,12 +69,9 @@ export function postgresEngine(knex: Knex): SearchEngine {
       const cfg = pgConfigFor(q.locale);
       const tsq = renderTsquery(q.ast, cfg);
       if (!tsq) return { hits: [], total: 0 };
-      const where: string[] = ['d.tsv @@ q.query', 'd.locale = ?'];
-      const bindings: unknown[] = [q.locale];
-      if (q.section) where.push('d.section_slug = ?'), bindings.push(q.section);
-      if (q.tag) where.push("d.tag_slugs LIKE ? ESCAPE '\\'"), bindings.push(likeWord(q.tag));
-      if (q.from) where.push('d.published_ms >= ?'), bindings.push(q.from.getTime());
-      if (q.to) where.push('d.published_ms <= ?'), bindings.push(q.to.getTime());
+      const f = filterClauses(q);
+      const where = ['d.tsv @@ q.query', ...f.sql];
+      const bindings = f.bindings;
       const base = `WITH q AS (SELECT ${tsq.sql} AS query)`;
       const from = `FROM search_documents d, q WHERE ${where.join(' AND ')}`;
       const { rows } = (await knex.raw(
@@ -93,7 +86,7 @@ export function postgresEngine(knex: Knex): SearchEngine {
       const count = (await knex.raw(`${base} SELECT count(*) AS total FROM (SELECT 1 ${from} LIMIT ${TOTAL_CAP}) t`, [...tsq.bindings, ...bindings])) as {
         rows: Array<{ total: string }>;
       };
-      return { hits: rows.map((r) => ({ ...r, score: Number(r.score) })), total: Number(count.rows[0].total) };
+      return { hits: toHits(rows), total: Number(count.rows[0].total) };
     },
 
     async suggest(words, locale, limit) {
@@ -108,25 +101,11 @@ export function postgresEngine(knex: Knex): SearchEngine {
       return found.rows;
     },
 
-    titleTerms(locale, first, minLength) {
-      return readTitleTerms(knex, locale, first, minLength);
-    },
-
     async stats() {
       const { rows } = (await knex.raw("SELECT count(*) AS n, pg_total_relation_size('search_documents') AS bytes FROM search_documents")) as {
         rows: Array<{ n: string; bytes: string }>;
       };
       return { documents: Number(rows[0].n), bytes: Number(rows[0].bytes) };
-    },
-
-    async getState(name) {
-      const { rows } = (await knex.raw('SELECT value FROM search_state WHERE name = ?', [name])) as { rows: Array<{ value: string }> };
-      return rows[0]?.value ?? null;
-    },
-
-    async setState(name, value) {
-      if (value === null) await knex.raw('DELETE FROM search_state WHERE name = ?', [name]);
-      else await knex.raw('INSERT INTO search_state (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value', [name, value]);
     },
   };
 }

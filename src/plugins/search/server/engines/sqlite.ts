@@ -7,7 +7,7 @@ import { renderFts5, vocabularyForm, type PrefixExpansions } from '../../lib/ren
 import type { SearchAst } from '../../lib/query-parser';
 import { MARK_END, MARK_START } from '../../lib/snippet';
 import { pgConfigFor } from '../../lib/render-tsquery';
-import { likeWord, readTitleTerms, spaced, TOTAL_CAP, upsertTerms, type EngineHit, type EngineQuery, type IndexRow, type SearchEngine, type Suggestion } from './types';
+import { commonParts, filterClauses, spaced, toHits, TOTAL_CAP, upsertTerms, type EngineHit, type SearchEngine, type Suggestion } from './types';
 
 const WEIGHTS = '10.0, 5.0, 2.0, 1.0, 1.0';
 /** Completions of a half-typed word looked up in the vocabulary (the most common ones). */
@@ -24,16 +24,6 @@ export function prefixEveryWord(ast: SearchAst): SearchAst {
 }
 
 export function sqliteEngine(knex: Knex): SearchEngine {
-  function filters(q: EngineQuery) {
-    const sql: string[] = ['d.locale = ?'];
-    const bindings: unknown[] = [q.locale];
-    if (q.section) sql.push('d.section_slug = ?'), bindings.push(q.section);
-    if (q.tag) sql.push("d.tag_slugs LIKE ? ESCAPE '\\'"), bindings.push(likeWord(q.tag));
-    if (q.from) sql.push('d.published_ms >= ?'), bindings.push(q.from.getTime());
-    if (q.to) sql.push('d.published_ms <= ?'), bindings.push(q.to.getTime());
-    return { sql: sql.join(' AND '), bindings };
-  }
-
   /** Completions of each prefix term from the unstemmed vocabulary (most frequent first). */
   async function expansions(ast: SearchAst): Promise<PrefixExpansions> {
     const out: PrefixExpansions = {};
@@ -49,6 +39,7 @@ export function sqliteEngine(knex: Knex): SearchEngine {
   }
 
   return {
+    ...commonParts(knex),
     name: 'sqlite',
 
     async replace(documents) {
@@ -66,11 +57,6 @@ export function sqliteEngine(knex: Knex): SearchEngine {
         }
         await upsertTerms(trx, [...documents.values()].flat());
       });
-    },
-
-    async referencing(ref) {
-      const rows = (await knex.raw("SELECT DISTINCT document_id AS id FROM search_documents WHERE refs LIKE ? ESCAPE '\\'", [likeWord(ref)])) as Array<{ id: string }>;
-      return rows.map((r) => r.id);
     },
 
     async removeStale(beforeMs) {
@@ -91,7 +77,7 @@ export function sqliteEngine(knex: Knex): SearchEngine {
       const ast = stemmed ? q.ast : prefixEveryWord(q.ast);
       const match = renderFts5(ast, stemmed ? await expansions(ast) : {});
       if (!match) return { hits: [], total: 0 };
-      const f = filters(q);
+      const f = { ...filterClauses(q), sql: filterClauses(q).sql.join(' AND ') };
       // Ranked with bm25 inside FTS5 (ORDER BY rank) for a bounded set of the best candidates, then
       // filtered and ordered with the tie-break (newest first). That is exact unless the page
       // reaches the candidates' worst score or the filters leave it short: then every match is ranked.
@@ -127,7 +113,7 @@ export function sqliteEngine(knex: Knex): SearchEngine {
       const snippets = new Map<number, string>(
         ((await knex.raw(`SELECT rowid AS id, snippet(${table}, -1, ?, ?, '…', 24) AS snippet FROM ${table} WHERE ${table} MATCH ? AND rowid IN (${ids.join(', ')})`, [MARK_START, MARK_END, match])) as Array<{ id: number; snippet: string }>).map((r) => [Number(r.id), r.snippet]),
       );
-      return { hits: rows.map((r) => ({ documentId: r.documentId, payload: r.payload, score: Number(r.score), snippet: snippets.get(Number(r.id)) ?? '' })), total: Number(total) };
+      return { hits: toHits(rows.map((r) => ({ ...r, snippet: snippets.get(Number(r.id)) ?? '' }))), total: Number(total) };
     },
 
     async suggest(words, locale, limit) {
@@ -139,10 +125,6 @@ export function sqliteEngine(knex: Knex): SearchEngine {
         [match, locale, limit],
       )) as Suggestion[];
       return found;
-    },
-
-    titleTerms(locale, first, minLength) {
-      return readTitleTerms(knex, locale, first, minLength);
     },
 
     async stats() {
@@ -157,16 +139,6 @@ export function sqliteEngine(knex: Knex): SearchEngine {
         bytes = null; // dbstat is a compile-time option of SQLite
       }
       return { documents: Number(n), bytes };
-    },
-
-    async getState(name) {
-      const rows = (await knex.raw('SELECT value FROM search_state WHERE name = ?', [name])) as Array<{ value: string }>;
-      return rows[0]?.value ?? null;
-    },
-
-    async setState(name, value) {
-      if (value === null) await knex.raw('DELETE FROM search_state WHERE name = ?', [name]);
-      else await knex.raw('INSERT INTO search_state (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value', [name, value]);
     },
   };
 }

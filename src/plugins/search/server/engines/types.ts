@@ -109,3 +109,41 @@ export async function readTitleTerms(knex: { raw(sql: string, bindings: unknown[
     | { rows: TitleTerm[] };
   return (Array.isArray(result) ? result : result.rows).map((t) => ({ term: t.term, weight: Number(t.weight) }));
 }
+
+type Raw = { raw(sql: string, bindings?: unknown[]): Promise<unknown> };
+
+/** Result rows of knex.raw on either database (an array on SQLite, `{ rows }` on PostgreSQL). */
+export const resultRows = <T>(result: unknown): T[] => (Array.isArray(result) ? (result as T[]) : ((result as { rows: T[] }).rows ?? []));
+
+/** The WHERE clauses of a query's filters on search_documents `d`, the same SQL on both databases. */
+export function filterClauses(q: EngineQuery): { sql: string[]; bindings: unknown[] } {
+  const sql: string[] = ['d.locale = ?'];
+  const bindings: unknown[] = [q.locale];
+  if (q.section) sql.push('d.section_slug = ?'), bindings.push(q.section);
+  if (q.tag) sql.push("d.tag_slugs LIKE ? ESCAPE '\\'"), bindings.push(likeWord(q.tag));
+  if (q.from) sql.push('d.published_ms >= ?'), bindings.push(q.from.getTime());
+  if (q.to) sql.push('d.published_ms <= ?'), bindings.push(q.to.getTime());
+  return { sql, bindings };
+}
+
+/** Engine hits as the service wants them (numeric score). */
+export const toHits = (rows: Array<EngineHit>): EngineHit[] => rows.map((r) => ({ documentId: r.documentId, payload: r.payload, score: Number(r.score), snippet: r.snippet }));
+
+/** What both engines do with the same SQL: rows referencing a section/tag/photo, and the rebuild's state. */
+export function commonParts(knex: Raw): Pick<SearchEngine, 'referencing' | 'getState' | 'setState' | 'titleTerms'> {
+  return {
+    async referencing(ref) {
+      return resultRows<{ id: string }>(await knex.raw("SELECT DISTINCT document_id AS id FROM search_documents WHERE refs LIKE ? ESCAPE '\\'", [likeWord(ref)])).map((r) => r.id);
+    },
+    async getState(name) {
+      return resultRows<{ value: string }>(await knex.raw('SELECT value FROM search_state WHERE name = ?', [name]))[0]?.value ?? null;
+    },
+    async setState(name, value) {
+      if (value === null) await knex.raw('DELETE FROM search_state WHERE name = ?', [name]);
+      else await knex.raw('INSERT INTO search_state (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value', [name, value]);
+    },
+    titleTerms(locale, first, minLength) {
+      return readTitleTerms(knex, locale, first, minLength);
+    },
+  };
+}
