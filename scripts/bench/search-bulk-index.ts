@@ -2,7 +2,7 @@
 // from the seeded tables (title, kicker, standfirst, the rich-text body, section and the lead
 // photo's caption, through the indexer's own toIndexRow) instead of reading every article back
 // through the Document Service, and on SQLite builds the FTS5 tables in one pass ('rebuild')
-// instead of row by row through the triggers. Same text columns and ranking as `search:reindex`,
+// instead of row by row through the triggers, and on PostgreSQL the GIN indexes after the rows. Same text columns and ranking as `search:reindex`,
 // without tags or the embedded photos' captions (the seed has no tags). Only for a fresh index.
 import path from 'path';
 import type { Core } from '@strapi/strapi';
@@ -22,6 +22,8 @@ export async function bulkIndex(strapi: Core.Strapi, log: (line: string) => void
   await knex.raw('DELETE FROM search_documents');
   await knex.raw('DELETE FROM search_terms');
   if (sqlite) for (const t of ['ai', 'ad', 'au']) await knex.raw(`DROP TRIGGER IF EXISTS search_documents_${t}`);
+  // PostgreSQL: the GIN indexes are built once at the end instead of row by row (fastupdate is off).
+  else for (const i of ['tsv', 'title_trgm', 'title_tsv']) await knex.raw(`DROP INDEX IF EXISTS search_documents_${i}_idx`);
   let after = 0;
   let done = 0;
   for (;;) {
@@ -63,11 +65,11 @@ export async function bulkIndex(strapi: Core.Strapi, log: (line: string) => void
     done += rows.length;
     if (done % 20_000 < CHUNK) log(`  bulk-indexed ${done} rows`);
   }
-  if (sqlite) {
-    for (const t of FTS_TABLES) await knex.raw(`INSERT INTO ${t}(${t}) VALUES ('rebuild')`);
-    // The triggers again, as the migration makes them.
+  if (sqlite) for (const t of FTS_TABLES) await knex.raw(`INSERT INTO ${t}(${t}) VALUES ('rebuild')`);
+  // The triggers or indexes again, as the migrations make them.
+  for (const m of ['2026.12.01T00.00.00.search-index.js', '2026.12.02T00.00.00.search-suggest.js']) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    await (require(path.join(appDir, 'database', 'migrations', '2026.12.01T00.00.00.search-index.js')) as { up(k: Knex): Promise<void> }).up(knex);
+    await (require(path.join(appDir, 'database', 'migrations', m)) as { up(k: Knex): Promise<void> }).up(knex);
   }
   await engine.optimize();
 }
