@@ -8,7 +8,8 @@ import http from 'http';
 import path from 'path';
 import type { Knex } from 'knex';
 import { benchEnv, loadStrapi } from './boot';
-import { ARTICLES } from '../../src/seed/demo-content';
+import { benchStory, VOCABULARY } from './corpus';
+import { bulkIndex } from './search-bulk-index';
 
 export interface SearchBenchResult {
   database: 'sqlite' | 'postgres';
@@ -17,6 +18,8 @@ export interface SearchBenchResult {
   indexBytes: number | null;
   /** Null when the index was already complete and reused. */
   buildSeconds: number | null;
+  /** How it was built: `npm run search:reindex`'s code path, or the benchmark's bulk loader (search-bulk-index.ts). */
+  build?: 'reindex' | 'bulk';
   kinds: Array<{ kind: string; requests: number; p50: number; p99: number; meanHits: number; errors: number }>;
 }
 
@@ -27,13 +30,22 @@ function arg(name: string, fallback?: string): string | undefined {
 
 const words = (s: string) => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 
-/** Queries a reader might type, taken from the headlines the benchmark seed repeats. */
-export function benchQueries() {
-  const titles = ARTICLES.map((a) => words(a.title));
+/**
+ * Queries a reader might type, from the benchmark corpus (scripts/bench/corpus.ts): single words
+ * of middling frequency (each in roughly 1 to 7 % of the stories, as a topical word is), three
+ * words and a two-word phrase from headlines of stories in the database, and for suggest the
+ * first letters of those words and the words with a letter left out.
+ */
+export function benchQueries(articles: number) {
+  const oneWord: string[] = [];
+  for (let k = 0; oneWord.length < 40 && k < 400; k += 1) {
+    const w = VOCABULARY[Math.round(300 * Math.pow(10, k / 40))];
+    if (w && w.length >= 5 && !oneWord.includes(w)) oneWord.push(w);
+  }
+  const titles = Array.from({ length: 40 }, (_, k) => words(benchStory(Math.floor(((k + 0.5) * articles) / 40)).title));
   const long = (ws: string[]) => ws.filter((w) => w.length >= 5);
-  const oneWord = [...new Set(titles.flatMap(long))].slice(0, 40);
   const threeWords = titles.filter((t) => long(t).length >= 3).map((t) => long(t).slice(0, 3).join(' '));
-  const phrases = titles.filter((t) => t.length >= 3).map((t) => `"${t.slice(1, 3).join(' ')}"`);
+  const phrases = titles.map((t) => `"${t.slice(1, 3).join(' ')}"`);
   const prefixes = oneWord.map((w) => w.slice(0, 4));
   const typos = oneWord.filter((w) => w.length >= 6).map((w) => w.slice(0, 2) + w.slice(3));
   return {
@@ -76,10 +88,12 @@ async function main() {
     const articles = Number(n);
     let stats = await indexer.engine().stats();
     let buildSeconds: number | null = null;
+    const bulk = process.argv.includes('--bulk-index');
     if (process.argv.includes('--rebuild') || stats.documents !== articles) {
       const started = Date.now();
       let last = 0;
-      await indexer.reindex({
+      if (bulk) await bulkIndex(strapi, (line) => process.stdout.write(`${line}\n`));
+      else await indexer.reindex({
         fresh: true,
         batchSize: 500,
         onProgress: (done: number, total: number) => {
@@ -91,7 +105,7 @@ async function main() {
     }
     await strapi.listen();
     const kinds: SearchBenchResult['kinds'] = [];
-    for (const [kind, paths] of Object.entries(benchQueries())) {
+    for (const [kind, paths] of Object.entries(benchQueries(articles))) {
       for (const p of paths.slice(0, 5)) await get(port, p); // warm the statement caches
       const times: number[] = [];
       let hits = 0;
@@ -105,7 +119,7 @@ async function main() {
       times.sort((a, b) => a - b);
       kinds.push({ kind, requests, p50: Math.round(percentile(times, 50) * 10) / 10, p99: Math.round(percentile(times, 99) * 10) / 10, meanHits: Math.round((hits / requests) * 10) / 10, errors });
     }
-    const result: SearchBenchResult = { database: pg ? 'postgres' : 'sqlite', articles, indexRows: stats.documents, indexBytes: stats.bytes, buildSeconds, kinds };
+    const result: SearchBenchResult = { database: pg ? 'postgres' : 'sqlite', articles, indexRows: stats.documents, indexBytes: stats.bytes, buildSeconds, ...(buildSeconds !== null ? { build: bulk ? ('bulk' as const) : ('reindex' as const) } : {}), kinds };
     process.stdout.write(`SEARCH-RESULT ${JSON.stringify(result)}\n`);
   } finally {
     await strapi.destroy();

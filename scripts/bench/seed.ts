@@ -1,6 +1,6 @@
 // Seeds a benchmark database in bulk: 10 sections, 5,000 photos sharing a few real uploads,
-// and N articles (a draft and a published row each, as Strapi 5 stores draft & publish) with a
-// lead photo, three body blocks, two related-story links and a short URL. Run by run.ts as
+// and N articles (a draft and a published row each, as Strapi 5 stores draft & publish; their text
+// from the Zipf-distributed corpus in corpus.ts) with a lead photo, three body blocks, two related-story links and a short URL. Run by run.ts as
 // `node <dist>/scripts/bench/seed.js --articles N --db FILE`; 100,000 articles take minutes.
 import fs from 'fs';
 import os from 'os';
@@ -10,6 +10,7 @@ import type { Knex } from 'knex';
 import sharp from 'sharp';
 import { customAlphabet } from 'nanoid';
 import { BulkWriter } from './bulk-writer';
+import { benchStory } from './corpus';
 import { seedViewBuckets } from './views';
 import { benchEnv, loadStrapi } from './boot';
 import { ARTICLES, AGENCIES, PHOTOGRAPHERS } from '../../src/seed/demo-content';
@@ -153,9 +154,12 @@ async function seedArticles(writer: BulkWriter, opts: SeedOptions, sectionIds: n
   const perSection = new Map<number, number>();
   const shortUrls = writer.has(SHORT_URL, 'code');
   const articleDocumentIdColumn = shortUrls && writer.has(SHORT_URL, 'articleDocumentId');
+  // The comments plugin's per-article switches, at their schema defaults (as the Document Service writes them).
+  const commentSwitches = Object.fromEntries(['commentsClosed', 'commentsPremoderated'].filter((a) => writer.has(ARTICLE, a)).map((a) => [a, false]));
   for (let i = 0; i < opts.articles; i += 1) {
     // i = 0 is the oldest story, so related links always point back in time.
-    const story = ARTICLES[i % ARTICLES.length];
+    const story = benchStory(i);
+    const { dateline } = ARTICLES[i % ARTICLES.length];
     const firstPublishedAt = new Date(opts.now.getTime() - 60 * 60 * 1000 - (opts.articles - 1 - i) * INTERVAL_MS);
     const updatedAt = new Date(firstPublishedAt.getTime() + 5 * 60 * 1000);
     const sectionId = sectionIds[i % sectionIds.length];
@@ -172,9 +176,10 @@ async function seedArticles(writer: BulkWriter, opts: SeedOptions, sectionIds: n
         slug,
         kicker: story.kicker,
         standfirst: story.standfirst,
-        dateline: story.dateline,
+        dateline,
         firstPublishedAt,
         commentsEnabled: i % 4 !== 3,
+        ...commentSwitches,
         mediaKind: 'text',
         createdAt: firstPublishedAt,
         updatedAt,

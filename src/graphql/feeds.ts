@@ -5,6 +5,7 @@ import { errors } from '@strapi/utils';
 import { FeedQueryError, parseFeedQuery, type FeedQuery } from '../lib/feeds/feed-query';
 import type { ArticleFeed, PictureFeed } from '../lib/feeds/types';
 import { fillObjects } from '../lib/feeds/view-marks';
+import { argumentError } from '../lib/graphql/argument-errors';
 
 const typeDefs = /* GraphQL */ `
   type FeedImageFormat { url: String! width: Int height: Int mime: String }
@@ -120,8 +121,6 @@ const typeDefs = /* GraphQL */ `
   }
 `;
 
-const ARG_NAMES: Record<string, string> = { limit: 'first', cursor: 'after' };
-
 /** The REST query validation, with GraphQL's argument names in its messages. */
 function parseArgs(args: { locale?: string | null; first?: number | null; after?: string | null; date?: string | null }, allowDate = false): FeedQuery {
   try {
@@ -136,8 +135,7 @@ function parseArgs(args: { locale?: string | null; first?: number | null; after?
     );
   } catch (e) {
     if (!(e instanceof FeedQueryError)) throw e;
-    const name = ARG_NAMES[e.path[0]] ?? e.path[0];
-    throw new errors.ValidationError(e.message.replace(/^(limit|cursor)\b/, name), { path: [name] });
+    throw argumentError(e);
   }
 }
 

@@ -55,6 +55,10 @@ beforeAll(async () => {
   await createArticle(strapi, { title: 'Secret election strategy leaked', section: world.documentId }, { publish: false });
   await strapi.plugin('i18n').service('locales').create({ code: 'ru', name: 'Russian (ru)' });
   docs.russian = (await strapi.documents(ARTICLE).create({ locale: 'ru', data: { title: 'Выборы в столице', standfirst: 'Избиратели пришли на участки', section: world.documentId }, status: 'published' } as never)) as Doc;
+  await strapi.plugin('i18n').service('locales').create({ code: 'fr', name: 'French (fr)' });
+  for (const title of ['Le directeur général démissionne', "Générer de l'électricité sans charbon"]) {
+    await strapi.documents(ARTICLE).create({ locale: 'fr', data: { title, section: world.documentId }, status: 'published' } as never);
+  }
   const days: Record<string, number> = { title: 1, lede: 2, body: 3, caption: 4, phrase: 5, football: 6, twinOld: 9, twinNew: 8 };
   for (const [name, d] of Object.entries(days)) await publishedDaysAgo(docs[name], d);
   await strapi.documents(ARTICLE).unpublish({ documentId: docs.unpublished.documentId } as never);
@@ -100,6 +104,14 @@ describe('ranking (the same order on SQLite and PostgreSQL)', () => {
     expect(await titles('выборы', { locale: 'ru' })).toEqual(['Выборы в столице']);
     expect(await titles('избиратели', { locale: 'ru' })).toEqual(['Выборы в столице']);
     expect(await titles('выборы')).toEqual([]);
+  });
+
+  it('searches other locales with their own rules, not the English stemmer', async () => {
+    // English stemming would make "général" and "générer" one word ("gener"); French keeps them apart.
+    expect(await titles('général ', { locale: 'fr' })).toEqual(['Le directeur général démissionne']);
+    expect(await titles('électricité', { locale: 'fr' })).toEqual(["Générer de l'électricité sans charbon"]);
+    // A word's other forms: PostgreSQL's russian stemmer, SQLite's prefix match.
+    expect(await titles('выбор ', { locale: 'ru' })).toEqual(['Выборы в столице']);
   });
 
   it('filters by section, tag and dates', async () => {

@@ -1,7 +1,7 @@
 // GraphQL side of search: search(q, section, locale, first, after) and searchSuggest(q), with
 // the REST validation and the same public-role permissions.
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { argumentError } from '../../../lib/graphql/argument-errors';
 import { parseSearchRequest, parseSuggestRequest, SearchRequestError } from '../lib/search-request';
 
 const typeDefs = /* GraphQL */ `
@@ -31,15 +31,12 @@ const typeDefs = /* GraphQL */ `
   }
 `;
 
-const ARG_NAMES: Record<string, string> = { limit: 'first', cursor: 'after' };
-
 function validated<T>(parse: () => T): T {
   try {
     return parse();
   } catch (e) {
     if (!(e instanceof SearchRequestError)) throw e;
-    const name = ARG_NAMES[e.path[0]] ?? e.path[0];
-    throw new errors.ValidationError(e.message.replace(/^(limit|cursor)\b/, name), { path: [name] });
+    throw argumentError(e);
   }
 }
 

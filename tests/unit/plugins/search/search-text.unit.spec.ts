@@ -1,6 +1,6 @@
 import { markSnippet, MARK_END, MARK_START } from '../../../../src/plugins/search/lib/snippet';
 import { articleText, markdownText, shownPhotoCaptions } from '../../../../src/plugins/search/lib/article-text';
-import { rankByWordSimilarity, wordSimilarity } from '../../../../src/plugins/search/lib/similarity';
+import { completesWithinOneEdit, corrections, withinOneEdit } from '../../../../src/plugins/search/lib/typo';
 import { parseSearchRequest, parseSuggestRequest, SearchRequestError } from '../../../../src/plugins/search/lib/search-request';
 
 describe('markSnippet', () => {
@@ -48,11 +48,25 @@ describe('articleText', () => {
   });
 });
 
-describe('word similarity (typo-tolerant suggestions on SQLite)', () => {
-  it('ranks a title within one typo above unrelated ones', () => {
-    expect(wordSimilarity('elecion', 'Election results announced')).toBeGreaterThan(0.5);
-    expect(wordSimilarity('elecion', 'Football final')).toBeLessThan(0.2);
-    expect(rankByWordSimilarity('elecion res', [{ title: 'Football final' }, { title: 'Election results' }]).map((c) => c.title)).toEqual(['Election results']);
+describe('one typo (suggestions)', () => {
+  it('allows one insertion, deletion, substitution or swap of neighbours', () => {
+    for (const [a, b] of [['elecion', 'election'], ['election', 'elecion'], ['elextion', 'election'], ['elcetion', 'election'], ['election', 'election']]) expect(withinOneEdit(a, b)).toBe(true);
+    for (const [a, b] of [['elcion', 'election'], ['eelctoin', 'election'], ['vote', 'election']]) expect(withinOneEdit(a, b)).toBe(false);
+    expect(withinOneEdit('выбры', 'выборы')).toBe(true);
+  });
+
+  it('compares a word being typed with the beginnings of headline words', () => {
+    expect(completesWithinOneEdit('elec', 'election')).toBe(true);
+    expect(completesWithinOneEdit('elct', 'election')).toBe(true);
+    expect(completesWithinOneEdit('elecion', 'elections')).toBe(true);
+    expect(completesWithinOneEdit('ecet', 'election')).toBe(false);
+  });
+
+  it('corrects only unknown words, most used headline words first', () => {
+    const terms = [{ term: 'election', weight: 3 }, { term: 'elections', weight: 5 }, { term: 'elect', weight: 1 }, { term: 'eleven', weight: 9 }];
+    expect(corrections('elecion', terms, true)).toEqual(['elections', 'election']);
+    expect(corrections('elec', terms, true)).toEqual([]);
+    expect(corrections('elext', terms, false)).toEqual(['elect']);
   });
 });
 

@@ -1,11 +1,11 @@
 // PostgreSQL implementation: a weighted tsvector per row (the locale's configuration for
 // stemming plus `simple` lexemes for the word being typed) with a GIN index, ts_rank,
-// ts_headline for snippets, and pg_trgm word similarity for typo-tolerant suggestions.
+// ts_headline for snippets, and headline completion on the titles' own `simple` tsvector.
 import type { Knex } from 'knex';
 import { renderTsquery } from '../../lib/render-tsquery';
 import { pgConfigFor } from '../../lib/render-tsquery';
 import { MARK_END, MARK_START } from '../../lib/snippet';
-import { likeWord, spaced, TOTAL_CAP, type EngineHit, type EngineQuery, type SearchEngine, type Suggestion } from './types';
+import { commonParts, filterClauses, spaced, toHits, TOTAL_CAP, upsertTerms, type EngineHit, type SearchEngine, type Suggestion } from './types';
 
 const TSV = `setweight(to_tsvector(CAST(:cfg AS regconfig), :title), 'A') || setweight(to_tsvector(CAST(:cfg AS regconfig), :lede), 'B')
   || setweight(to_tsvector(CAST(:cfg AS regconfig), :body), 'C') || setweight(to_tsvector(CAST(:cfg AS regconfig), :extra), 'D')
@@ -15,11 +15,10 @@ const TSV = `setweight(to_tsvector(CAST(:cfg AS regconfig), :title), 'A') || set
 const HEADLINE = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=35, MinWords=15, ShortWord=2, MaxFragments=1, FragmentDelimiter=" … "`;
 /** ts_headline reparses the text: the lede and the start of the body are enough for a snippet. */
 const HEADLINE_CHARS = 3_000;
-/** pg_trgm's word_similarity threshold for a suggestion within a typo. */
-const MIN_WORD_SIMILARITY = 0.45;
 
 export function postgresEngine(knex: Knex): SearchEngine {
   return {
+    ...commonParts(knex),
     name: 'postgres',
 
     async replace(documents) {
@@ -52,12 +51,8 @@ export function postgresEngine(knex: Knex): SearchEngine {
             );
           }
         }
+        await upsertTerms(trx, [...documents.values()].flat());
       });
-    },
-
-    async referencing(ref) {
-      const { rows } = (await knex.raw("SELECT DISTINCT document_id AS id FROM search_documents WHERE refs LIKE ? ESCAPE '\\'", [likeWord(ref)])) as { rows: Array<{ id: string }> };
-      return rows.map((r) => r.id);
     },
 
     async removeStale(beforeMs) {
@@ -74,12 +69,9 @@ export function postgresEngine(knex: Knex): SearchEngine {
       const cfg = pgConfigFor(q.locale);
       const tsq = renderTsquery(q.ast, cfg);
       if (!tsq) return { hits: [], total: 0 };
-      const where: string[] = ['d.tsv @@ q.query', 'd.locale = ?'];
-      const bindings: unknown[] = [q.locale];
-      if (q.section) where.push('d.section_slug = ?'), bindings.push(q.section);
-      if (q.tag) where.push("d.tag_slugs LIKE ? ESCAPE '\\'"), bindings.push(likeWord(q.tag));
-      if (q.from) where.push('d.published_ms >= ?'), bindings.push(q.from.getTime());
-      if (q.to) where.push('d.published_ms <= ?'), bindings.push(q.to.getTime());
+      const f = filterClauses(q);
+      const where = ['d.tsv @@ q.query', ...f.sql];
+      const bindings = f.bindings;
       const base = `WITH q AS (SELECT ${tsq.sql} AS query)`;
       const from = `FROM search_documents d, q WHERE ${where.join(' AND ')}`;
       const { rows } = (await knex.raw(
@@ -94,31 +86,19 @@ export function postgresEngine(knex: Knex): SearchEngine {
       const count = (await knex.raw(`${base} SELECT count(*) AS total FROM (SELECT 1 ${from} LIMIT ${TOTAL_CAP}) t`, [...tsq.bindings, ...bindings])) as {
         rows: Array<{ total: string }>;
       };
-      return { hits: rows.map((r) => ({ ...r, score: Number(r.score) })), total: Number(count.rows[0].total) };
+      return { hits: toHits(rows), total: Number(count.rows[0].total) };
     },
 
     async suggest(words, locale, limit) {
       if (!words.length) return [];
-      const lexemes = words.map((w, i) => `'${w.replace(/'/g, "''").replace(/\\/g, '\\\\')}'${i === words.length - 1 ? ':*A' : ':A'}`).join(' & ');
+      const lexemes = words.map((w, i) => `'${w.replace(/'/g, "''").replace(/\\/g, '\\\\')}'${i === words.length - 1 ? ':*' : ''}`).join(' & ');
+      // The headline's own tsvector has a GIN index (search-suggest migration): no recheck of the document's.
       const found = (await knex.raw(
         `SELECT document_id AS "documentId", title, payload FROM search_documents
-         WHERE tsv @@ to_tsquery('simple', ?) AND locale = ? ORDER BY published_ms DESC LIMIT ?`,
+         WHERE to_tsvector('simple'::regconfig, title) @@ to_tsquery('simple', ?) AND locale = ? ORDER BY published_ms DESC LIMIT ?`,
         [lexemes, locale, limit],
       )) as { rows: Suggestion[] };
-      if (found.rows.length >= limit) return found.rows;
-      const typed = words.join(' ');
-      // <% uses the GIN trigram index; its threshold is set for this transaction only.
-      const fuzzy = await knex.transaction(async (trx) => {
-        await trx.raw(`SET LOCAL pg_trgm.word_similarity_threshold = ${MIN_WORD_SIMILARITY}`);
-        return (await trx.raw(
-          `SELECT document_id AS "documentId", title, payload FROM search_documents
-           WHERE ? OPERATOR(public.<%) title AND locale = ?
-           ORDER BY public.word_similarity(?, title) DESC, published_ms DESC LIMIT ?`,
-          [typed, locale, typed, limit * 2],
-        )) as { rows: Suggestion[] };
-      });
-      const seen = new Set(found.rows.map((s) => s.documentId));
-      return [...found.rows, ...fuzzy.rows.filter((s) => !seen.has(s.documentId))].slice(0, limit);
+      return found.rows;
     },
 
     async stats() {
@@ -126,16 +106,6 @@ export function postgresEngine(knex: Knex): SearchEngine {
         rows: Array<{ n: string; bytes: string }>;
       };
       return { documents: Number(rows[0].n), bytes: Number(rows[0].bytes) };
-    },
-
-    async getState(name) {
-      const { rows } = (await knex.raw('SELECT value FROM search_state WHERE name = ?', [name])) as { rows: Array<{ value: string }> };
-      return rows[0]?.value ?? null;
-    },
-
-    async setState(name, value) {
-      if (value === null) await knex.raw('DELETE FROM search_state WHERE name = ?', [name]);
-      else await knex.raw('INSERT INTO search_state (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value', [name, value]);
     },
   };
 }

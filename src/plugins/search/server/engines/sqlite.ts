@@ -1,29 +1,29 @@
-// SQLite FTS5 implementation: ranked with bm25 over the stemmed table (weights: title, kicker
-// and standfirst, body, captions, tags), the word being typed completed from the
-// unstemmed table's vocabulary, suggestions by title prefix then by shared trigrams.
+// SQLite FTS5 implementation: ranked with bm25 over the stemmed table for English, the unstemmed
+// one (diacritics removed, every word a prefix) for other locales (weights: title, kicker and
+// standfirst, body, captions, tags); the English word being typed completed from the unstemmed
+// table's vocabulary; suggestions by title prefix, newest first.
 import type { Knex } from 'knex';
 import { renderFts5, vocabularyForm, type PrefixExpansions } from '../../lib/render-fts5';
 import type { SearchAst } from '../../lib/query-parser';
 import { MARK_END, MARK_START } from '../../lib/snippet';
-import { rankByWordSimilarity } from '../../lib/similarity';
-import { likeWord, spaced, TOTAL_CAP, type EngineHit, type EngineQuery, type IndexRow, type SearchEngine, type Suggestion } from './types';
+import { pgConfigFor } from '../../lib/render-tsquery';
+import { commonParts, filterClauses, spaced, toHits, TOTAL_CAP, upsertTerms, type EngineHit, type SearchEngine, type Suggestion } from './types';
 
 const WEIGHTS = '10.0, 5.0, 2.0, 1.0, 1.0';
 /** Completions of a half-typed word looked up in the vocabulary (the most common ones). */
 const MAX_EXPANSIONS = 32;
 const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
+/** Matches ranked by bm25 inside FTS5 before the filters and the tie-break (see search()). */
+const CANDIDATES = 500;
+/** Shorter words of a non-English query stay whole words (a one-letter prefix matches everything). */
+const MIN_PREFIX_CHARS = 3;
+
+/** Every word of the query matched as a prefix (excluded words stay whole). */
+export function prefixEveryWord(ast: SearchAst): SearchAst {
+  return { ...ast, must: ast.must.map((g) => g.map((t) => (t.kind === 'word' && [...t.text].length >= MIN_PREFIX_CHARS ? { ...t, prefix: true } : t))) };
+}
 
 export function sqliteEngine(knex: Knex): SearchEngine {
-  function filters(q: EngineQuery) {
-    const sql: string[] = ['d.locale = ?'];
-    const bindings: unknown[] = [q.locale];
-    if (q.section) sql.push('d.section_slug = ?'), bindings.push(q.section);
-    if (q.tag) sql.push("d.tag_slugs LIKE ? ESCAPE '\\'"), bindings.push(likeWord(q.tag));
-    if (q.from) sql.push('d.published_ms >= ?'), bindings.push(q.from.getTime());
-    if (q.to) sql.push('d.published_ms <= ?'), bindings.push(q.to.getTime());
-    return { sql: sql.join(' AND '), bindings };
-  }
-
   /** Completions of each prefix term from the unstemmed vocabulary (most frequent first). */
   async function expansions(ast: SearchAst): Promise<PrefixExpansions> {
     const out: PrefixExpansions = {};
@@ -39,6 +39,7 @@ export function sqliteEngine(knex: Knex): SearchEngine {
   }
 
   return {
+    ...commonParts(knex),
     name: 'sqlite',
 
     async replace(documents) {
@@ -54,12 +55,8 @@ export function sqliteEngine(knex: Knex): SearchEngine {
             );
           }
         }
+        await upsertTerms(trx, [...documents.values()].flat());
       });
-    },
-
-    async referencing(ref) {
-      const rows = (await knex.raw("SELECT DISTINCT document_id AS id FROM search_documents WHERE refs LIKE ? ESCAPE '\\'", [likeWord(ref)])) as Array<{ id: string }>;
-      return rows.map((r) => r.id);
     },
 
     async removeStale(beforeMs) {
@@ -73,19 +70,50 @@ export function sqliteEngine(knex: Knex): SearchEngine {
     },
 
     async search(q) {
-      const match = renderFts5(q.ast, await expansions(q.ast));
+      // English is stemmed (porter); other locales have no stemmer in FTS5: the unstemmed table,
+      // diacritics removed, and every word matched as a prefix ("выбор" finds "выборы").
+      const stemmed = pgConfigFor(q.locale) === 'english';
+      const table = stemmed ? 'search_fts' : 'search_plain';
+      const ast = stemmed ? q.ast : prefixEveryWord(q.ast);
+      const match = renderFts5(ast, stemmed ? await expansions(ast) : {});
       if (!match) return { hits: [], total: 0 };
-      const f = filters(q);
-      const bindings: unknown[] = [match, ...f.bindings];
-      const from = `FROM search_fts JOIN search_documents d ON d.id = search_fts.rowid WHERE search_fts MATCH ? AND ${f.sql}`;
-      const rows = (await knex.raw(
-        `SELECT d.document_id AS documentId, d.payload AS payload, -bm25(search_fts, ${WEIGHTS}) AS score,
-                snippet(search_fts, -1, ?, ?, '…', 24) AS snippet
-         ${from} ORDER BY score DESC, d.published_ms DESC, d.id DESC LIMIT ? OFFSET ?`,
-        [MARK_START, MARK_END, ...bindings, q.limit, q.offset],
-      )) as EngineHit[];
-      const [{ total }] = (await knex.raw(`SELECT count(*) AS total FROM (SELECT 1 ${from} LIMIT ${TOTAL_CAP})`, bindings)) as Array<{ total: number }>;
-      return { hits: rows.map((r) => ({ ...r, score: Number(r.score) })), total: Number(total) };
+      const f = { ...filterClauses(q), sql: filterClauses(q).sql.join(' AND ') };
+      // Ranked with bm25 inside FTS5 (ORDER BY rank) for a bounded set of the best candidates, then
+      // filtered and ordered with the tie-break (newest first). That is exact unless the page
+      // reaches the candidates' worst score or the filters leave it short: then every match is ranked.
+      type Row = EngineHit & { id: number; filtered: number; candidates: number; worst: number | null };
+      const page = (bounded: boolean) =>
+        knex.raw(
+          `WITH top AS MATERIALIZED (SELECT rowid AS id, rank FROM ${table} WHERE ${table} MATCH ? AND rank MATCH 'bm25(${WEIGHTS})' ORDER BY rank${bounded ? ` LIMIT ${CANDIDATES}` : ''}),
+                stats AS (SELECT count(*) AS candidates, max(rank) AS worst FROM top)
+           SELECT d.id AS id, d.document_id AS documentId, d.payload AS payload, -top.rank AS score, count(*) OVER () AS filtered, stats.candidates AS candidates, stats.worst AS worst
+           FROM top JOIN search_documents d ON d.id = top.id, stats WHERE ${f.sql}
+           ORDER BY top.rank ASC, d.published_ms DESC, d.id DESC LIMIT ? OFFSET ?`,
+          [match, ...f.bindings, q.limit, q.offset],
+        ) as Promise<Row[]>;
+      let rows = await page(true);
+      let total: number;
+      const last = rows[rows.length - 1];
+      if (!last || Number(last.candidates) < CANDIDATES) {
+        // Every match was a candidate: exact, and so is the count (unless the page is past the end).
+        if (!last && q.offset > 0) rows = await page(false);
+        total = Number(rows[0]?.filtered ?? 0);
+      } else {
+        const exact = rows.length === q.limit && -last.score < Number(last.worst);
+        if (!exact) rows = await page(false);
+        const [{ matches }] = (await knex.raw(`SELECT count(*) AS matches FROM (SELECT 1 FROM ${table} WHERE ${table} MATCH ? LIMIT ${TOTAL_CAP})`, [match])) as Array<{ matches: number }>;
+        // Estimated: the matches (counted up to TOTAL_CAP) times the share of candidates the filters keep.
+        total = exact ? Math.round((Number(matches) * Number(last.filtered)) / CANDIDATES) : Number(rows[0]?.filtered ?? 0);
+        total = Math.min(TOTAL_CAP, total);
+      }
+      if (!rows.length) return { hits: [], total: Number(total) };
+      // Snippets for the page only, in one statement: snippet() needs the rows' own MATCH cursor, and
+      // FTS5 looks rowids up directly only when they are integers (inlined: our own integer ids).
+      const ids = rows.map((r) => Number(r.id)).filter(Number.isSafeInteger);
+      const snippets = new Map<number, string>(
+        ((await knex.raw(`SELECT rowid AS id, snippet(${table}, -1, ?, ?, '…', 24) AS snippet FROM ${table} WHERE ${table} MATCH ? AND rowid IN (${ids.join(', ')})`, [MARK_START, MARK_END, match])) as Array<{ id: number; snippet: string }>).map((r) => [Number(r.id), r.snippet]),
+      );
+      return { hits: toHits(rows.map((r) => ({ ...r, snippet: snippets.get(Number(r.id)) ?? '' }))), total: Number(total) };
     },
 
     async suggest(words, locale, limit) {
@@ -96,19 +124,7 @@ export function sqliteEngine(knex: Knex): SearchEngine {
          WHERE search_plain MATCH ? AND d.locale = ? ORDER BY d.published_ms DESC LIMIT ?`,
         [match, locale, limit],
       )) as Suggestion[];
-      if (found.length >= limit) return found;
-      // One typo: titles sharing the most trigrams with the typed text, re-ranked by word similarity.
-      const typed = words.join(' ');
-      const grams = [...new Set(words.flatMap((w) => (w.length < 3 ? [] : Array.from({ length: w.length - 2 }, (_, i) => w.slice(i, i + 3)))))];
-      if (!grams.length) return found;
-      const candidates = (await knex.raw(
-        `SELECT d.document_id AS documentId, d.title AS title, d.payload AS payload FROM search_trigram JOIN search_documents d ON d.id = search_trigram.rowid
-         WHERE search_trigram MATCH ? AND d.locale = ? ORDER BY bm25(search_trigram) LIMIT 200`,
-        [grams.map(quote).join(' OR '), locale],
-      )) as Suggestion[];
-      const seen = new Set(found.map((s) => s.documentId));
-      const fuzzy = rankByWordSimilarity(typed, candidates.filter((c) => !seen.has(c.documentId)));
-      return [...found, ...fuzzy].slice(0, limit);
+      return found;
     },
 
     async stats() {
@@ -123,16 +139,6 @@ export function sqliteEngine(knex: Knex): SearchEngine {
         bytes = null; // dbstat is a compile-time option of SQLite
       }
       return { documents: Number(n), bytes };
-    },
-
-    async getState(name) {
-      const rows = (await knex.raw('SELECT value FROM search_state WHERE name = ?', [name])) as Array<{ value: string }>;
-      return rows[0]?.value ?? null;
-    },
-
-    async setState(name, value) {
-      if (value === null) await knex.raw('DELETE FROM search_state WHERE name = ?', [name]);
-      else await knex.raw('INSERT INTO search_state (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value', [name, value]);
     },
   };
 }

@@ -2,6 +2,7 @@
 // and an external engine (Meilisearch, OpenSearch) could implement it later.
 import type { ArticleText } from '../../lib/article-text';
 import type { SearchAst } from '../../lib/query-parser';
+import { titleTerms, type TitleTerm } from '../../lib/typo';
 
 export interface IndexRow {
   documentId: string;
@@ -55,8 +56,10 @@ export interface SearchEngine {
   /** After a bulk rebuild: planner statistics, merged index segments. */
   optimize(): Promise<void>;
   search(query: EngineQuery): Promise<{ hits: EngineHit[]; total: number }>;
-  /** Titles whose words start with `words` (the last one as a prefix), then titles within a typo. */
+  /** Newest titles with all of `words` (the last one as a prefix). */
   suggest(words: string[], locale: string, limit: number): Promise<Suggestion[]>;
+  /** Headline words of the locale beginning with `first` and at least `minLength` characters long (for typo tolerance). */
+  titleTerms(locale: string, first: string, minLength: number): Promise<TitleTerm[]>;
   stats(): Promise<{ documents: number; bytes: number | null }>;
   getState(name: string): Promise<string | null>;
   setState(name: string, value: string | null): Promise<void>;
@@ -70,3 +73,77 @@ export const spaced = (words: string[]) => (words.length ? ` ${words.join(' ')} 
 
 /** The LIKE pattern of one whole entry of a spaced list. */
 export const likeWord = (word: string) => `% ${word.replace(/[%_\\]/g, (c) => `\\${c}`)} %`;
+
+/** Headline words of these rows, counted per locale and word, for the search_terms upsert. */
+export function termCounts(rows: IndexRow[]): Array<{ locale: string; term: string; weight: number }> {
+  const counts = new Map<string, { locale: string; term: string; weight: number }>();
+  for (const r of rows) {
+    for (const term of titleTerms(r.text.title)) {
+      const key = `${r.locale}\u0000${term}`;
+      const c = counts.get(key);
+      if (c) c.weight += 1;
+      else counts.set(key, { locale: r.locale, term, weight: 1 });
+    }
+  }
+  return [...counts.values()];
+}
+
+/** Upserts headline words in chunks (one statement per chunk, weights added): the same SQL on both databases. */
+export async function upsertTerms(trx: { raw(sql: string, bindings: unknown[]): Promise<unknown> }, rows: IndexRow[]): Promise<void> {
+  const counts = termCounts(rows);
+  for (let i = 0; i < counts.length; i += 500) {
+    const chunk = counts.slice(i, i + 500);
+    await trx.raw(
+      `INSERT INTO search_terms (locale, term, weight) VALUES ${chunk.map(() => '(?, ?, ?)').join(', ')}
+       ON CONFLICT (locale, term) DO UPDATE SET weight = search_terms.weight + excluded.weight`,
+      chunk.flatMap((c) => [c.locale, c.term, c.weight]),
+    );
+  }
+}
+
+/** Headline words of a locale beginning with the character `first`, by code-point range (see the search-suggest migration). */
+export async function readTitleTerms(knex: { raw(sql: string, bindings: unknown[]): Promise<unknown> }, locale: string, first: string, minLength: number): Promise<TitleTerm[]> {
+  const next = String.fromCodePoint(first.codePointAt(0)! + 1);
+  const result = (await knex.raw('SELECT term, weight FROM search_terms WHERE locale = ? AND term >= ? AND term < ? AND length(term) >= ?', [locale, first, next, minLength])) as
+    | Array<TitleTerm>
+    | { rows: TitleTerm[] };
+  return (Array.isArray(result) ? result : result.rows).map((t) => ({ term: t.term, weight: Number(t.weight) }));
+}
+
+type Raw = { raw(sql: string, bindings?: unknown[]): Promise<unknown> };
+
+/** Result rows of knex.raw on either database (an array on SQLite, `{ rows }` on PostgreSQL). */
+export const resultRows = <T>(result: unknown): T[] => (Array.isArray(result) ? (result as T[]) : ((result as { rows: T[] }).rows ?? []));
+
+/** The WHERE clauses of a query's filters on search_documents `d`, the same SQL on both databases. */
+export function filterClauses(q: EngineQuery): { sql: string[]; bindings: unknown[] } {
+  const sql: string[] = ['d.locale = ?'];
+  const bindings: unknown[] = [q.locale];
+  if (q.section) sql.push('d.section_slug = ?'), bindings.push(q.section);
+  if (q.tag) sql.push("d.tag_slugs LIKE ? ESCAPE '\\'"), bindings.push(likeWord(q.tag));
+  if (q.from) sql.push('d.published_ms >= ?'), bindings.push(q.from.getTime());
+  if (q.to) sql.push('d.published_ms <= ?'), bindings.push(q.to.getTime());
+  return { sql, bindings };
+}
+
+/** Engine hits as the service wants them (numeric score). */
+export const toHits = (rows: Array<EngineHit>): EngineHit[] => rows.map((r) => ({ documentId: r.documentId, payload: r.payload, score: Number(r.score), snippet: r.snippet }));
+
+/** What both engines do with the same SQL: rows referencing a section/tag/photo, and the rebuild's state. */
+export function commonParts(knex: Raw): Pick<SearchEngine, 'referencing' | 'getState' | 'setState' | 'titleTerms'> {
+  return {
+    async referencing(ref) {
+      return resultRows<{ id: string }>(await knex.raw("SELECT DISTINCT document_id AS id FROM search_documents WHERE refs LIKE ? ESCAPE '\\'", [likeWord(ref)])).map((r) => r.id);
+    },
+    async getState(name) {
+      return resultRows<{ value: string }>(await knex.raw('SELECT value FROM search_state WHERE name = ?', [name]))[0]?.value ?? null;
+    },
+    async setState(name, value) {
+      if (value === null) await knex.raw('DELETE FROM search_state WHERE name = ?', [name]);
+      else await knex.raw('INSERT INTO search_state (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value', [name, value]);
+    },
+    titleTerms(locale, first, minLength) {
+      return readTitleTerms(knex, locale, first, minLength);
+    },
+  };
+}

@@ -11,6 +11,8 @@ import { newest } from '../../../../lib/feeds/from-documents';
 import type { FeedArticle } from '../../../../lib/feeds/types';
 import { ALL_FEEDS_KEY } from '../../../../api/feed/purge-feed-cache';
 import { SEARCH_CACHE_KEY } from './indexer';
+import { corrections } from '../../lib/typo';
+import type { Suggestion } from '../engines/types';
 
 /** Deeper pages than this are not served: refine the query instead. */
 export const MAX_OFFSET = 1000;
@@ -81,13 +83,32 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return { hits: shaped, locale: loc, limit: req.limit, nextCursor, total, updatedAt: newest(shaped.map((h) => h.updatedAt)), surrogateKeys: [...new Set(keys)] };
     },
 
-    /** Up to 8 headline completions for what the reader has typed so far. */
+    /** Up to 8 headline completions for what the reader has typed so far, then within one typo. */
     async suggest(q: string, requestedLocale?: string) {
       parse(q); // same length limits as search
       const loc = await locale(requestedLocale);
       const words = wordsOf(q).slice(0, 8);
-      const found = await engine().suggest(words, loc, SUGGEST_LIMIT);
-      return found.map((s: { payload: string }) => {
+      const found: Suggestion[] = await engine().suggest(words, loc, SUGGEST_LIMIT);
+      if (found.length < SUGGEST_LIMIT && words.length) {
+        // Each word no headline has (the last one: that no headline word begins with) is replaced by its closest headline words.
+        const fixes: string[][] = [];
+        for (const [i, w] of words.entries()) {
+          const prefix = i === words.length - 1;
+          const terms = [...w].length < 3 ? [] : await engine().titleTerms(loc, String.fromCodePoint(w.codePointAt(0)!), prefix ? 2 : [...w].length - 1);
+          const fixed = corrections(w, terms, prefix);
+          fixes.push(fixed.length ? fixed : [w]);
+        }
+        if (fixes.some((f, i) => f[0] !== words[i])) {
+          const seen = new Set(found.map((s) => s.documentId));
+          // The last word's alternatives in turn, the other words at their best correction.
+          for (const last of fixes[fixes.length - 1]) {
+            const variant = [...fixes.slice(0, -1).map((f) => f[0]), last];
+            for (const s of await engine().suggest(variant, loc, SUGGEST_LIMIT)) if (!seen.has(s.documentId)) seen.add(s.documentId), found.push(s);
+            if (found.length >= SUGGEST_LIMIT) break;
+          }
+        }
+      }
+      return found.slice(0, SUGGEST_LIMIT).map((s) => {
         const hit = JSON.parse(s.payload) as FeedArticle;
         return { documentId: hit.documentId, title: hit.title, url: hit.url, section: hit.section, publishedAt: hit.publishedAt };
       });
