@@ -1,0 +1,81 @@
+// Text normalisation shared by the detectors, the exact-text hash and the 64-bit SimHash
+// fingerprint used to find near-duplicates (flash mobs of the same or nearly the same comment).
+import { createHash } from 'node:crypto';
+
+/** Lower case, NFKC, accents removed, everything but letters and digits turned into single spaces. */
+export function normalise(body: string): string {
+  return body
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** sha256 (hex) of the normalised text: equal for texts that differ only in case, accents, punctuation or spacing. */
+export function textHash(body: string): string {
+  return createHash('sha256').update(normalise(body)).digest('hex');
+}
+
+// 32-bit FNV-1a with a seed, followed by murmur3's finaliser so every output bit depends on every input bit.
+function hash32(text: string, seed: number): number {
+  let h = (0x811c9dc5 ^ seed) >>> 0;
+  for (let i = 0; i < text.length; i += 1) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+const SHINGLE = 4;
+
+/** The features a fingerprint is built from: overlapping 4-character shingles of the normalised text. */
+function shingles(text: string): string[] {
+  const chars = [...text];
+  if (chars.length <= SHINGLE) return text ? [text] : [];
+  const out: string[] = [];
+  for (let i = 0; i + SHINGLE <= chars.length; i += 1) out.push(chars.slice(i, i + SHINGLE).join(''));
+  return out;
+}
+
+/** 64-bit SimHash of the normalised text (16 hex characters); near-identical texts get fingerprints a few bits apart. */
+export function fingerprint(body: string): string {
+  const weights = new Int32Array(64);
+  const features = shingles(normalise(body));
+  for (const feature of features) {
+    const hi = hash32(feature, 0x9e3779b9);
+    const lo = hash32(feature, 0x7f4a7c15);
+    for (let bit = 0; bit < 32; bit += 1) {
+      weights[bit] += (hi >>> bit) & 1 ? 1 : -1;
+      weights[32 + bit] += (lo >>> bit) & 1 ? 1 : -1;
+    }
+  }
+  let hi = 0;
+  let lo = 0;
+  for (let bit = 0; bit < 32; bit += 1) {
+    if (weights[bit] > 0) hi |= 1 << bit;
+    if (weights[32 + bit] > 0) lo |= 1 << bit;
+  }
+  return (hi >>> 0).toString(16).padStart(8, '0') + (lo >>> 0).toString(16).padStart(8, '0');
+}
+
+function popcount32(x: number): number {
+  let v = x >>> 0;
+  v -= (v >>> 1) & 0x55555555;
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
+}
+
+/** Number of differing bits between two 16-hex-character fingerprints (64 when either is malformed). */
+export function hammingDistance(a: string, b: string): number {
+  if (!/^[0-9a-f]{16}$/i.test(a) || !/^[0-9a-f]{16}$/i.test(b)) return 64;
+  const hi = parseInt(a.slice(0, 8), 16) ^ parseInt(b.slice(0, 8), 16);
+  const lo = parseInt(a.slice(8), 16) ^ parseInt(b.slice(8), 16);
+  return popcount32(hi) + popcount32(lo);
+}
