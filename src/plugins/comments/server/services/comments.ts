@@ -84,18 +84,14 @@ const heldList = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x i
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => strapi.config.get('plugin::comments') as CommentsConfig;
   const knex = () => strapi.db.connection as unknown as Knex;
-  let limiters: { account: ReturnType<ReturnType<typeof platform>['store']['limiter']>; address: ReturnType<ReturnType<typeof platform>['store']['limiter']> } | null = null;
-
+  /** The shared limiters (one budget per name across instances); read from config on each use. */
   function rateLimiters() {
-    if (!limiters) {
-      const { accountPoints, addressPoints, durationSeconds } = config().rateLimit;
-      const store = platform(strapi).store;
-      limiters = {
-        account: store.limiter({ name: 'comment-post-account', points: accountPoints, durationSeconds }),
-        address: store.limiter({ name: 'comment-post-address', points: addressPoints, durationSeconds }),
-      };
-    }
-    return limiters;
+    const { accountPoints, addressPoints, durationSeconds } = config().rateLimit;
+    const store = platform(strapi).store;
+    return {
+      account: store.limiter({ name: 'comment-post-account', points: accountPoints, durationSeconds }),
+      address: store.limiter({ name: 'comment-post-address', points: addressPoints, durationSeconds }),
+    };
   }
 
   async function consumeRateLimit(userId: number, address: string | null) {
