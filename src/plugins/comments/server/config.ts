@@ -23,6 +23,8 @@ export interface DetectorConfig {
   suspectWords: Record<string, string[]>;
   /** foreign-language: texts shorter than this are not language-checked (too short to tell). */
   languageMinLength: number;
+  /** foreign-language: the detector's confidence (0..1) a guess needs before it counts. */
+  languageMinAccuracy: number;
 }
 
 export interface CommentsConfig {
@@ -61,10 +63,11 @@ export const defaultDetectors: DetectorConfig = {
   floodRepeatMinutes: 60,
   flashMobAccounts: 3,
   flashMobMinutes: 10,
-  flashMobDistance: 6,
+  flashMobDistance: 10,
   bannedWords: {},
   suspectWords: {},
   languageMinLength: 40,
+  languageMinAccuracy: 0.6,
 };
 
 const defaults: CommentsConfig = {

@@ -33,9 +33,9 @@ function hash32(text: string, seed: number): number {
   return h >>> 0;
 }
 
-const SHINGLE = 4;
+const SHINGLE = 3;
 
-/** The features a fingerprint is built from: overlapping 4-character shingles of the normalised text. */
+/** The features a fingerprint is built from: overlapping 3-character shingles of the normalised text. */
 function shingles(text: string): string[] {
   const chars = [...text];
   if (chars.length <= SHINGLE) return text ? [text] : [];
