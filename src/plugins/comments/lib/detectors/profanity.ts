@@ -35,7 +35,8 @@ function mapChars(word: string, table: Record<string, string>): string {
 }
 
 /** The folded forms of one token: Latin-script reading and, when it has Cyrillic letters, the Cyrillic reading. */
-export function foldToken(token: string): string[] {
+export function foldToken(raw: string): string[] {
+  const token = base(raw);
   const forms = new Set<string>();
   if (LATINISH.test(token) || !CYRILLIC.test(token)) {
     const latin = mapChars(mapChars(token, CYRILLIC_TO_LATIN), LEET);
