@@ -5,7 +5,7 @@
 import type { DetectorConfig } from '../../server/config';
 import type { RecentComment } from './index';
 import type { Finding } from './types';
-import { fingerprint as fingerprintOf, hammingDistance, textHash as textHashOf } from './text';
+import { fingerprint as fingerprintOf, fingerprintHalves, halvesDistance, textHash as textHashOf } from './text';
 
 type Config = Pick<DetectorConfig, 'flashMobAccounts' | 'flashMobMinutes' | 'flashMobDistance'>;
 
@@ -14,11 +14,13 @@ export function flashMob(input: { authorId: number; now: Date; textHash: string;
   const since = now - config.flashMobMinutes * 60_000;
   const accounts = new Set<number>();
   let closest = 64;
+  const own = fingerprintHalves(input.fingerprint);
   for (const c of input.recentOnArticle) {
     const at = c.createdAt.getTime();
     if (c.authorId === input.authorId || at < since || at > now) continue;
     const same = (c.textHash || textHashOf(c.body)) === input.textHash;
-    const distance = same ? 0 : hammingDistance(input.fingerprint, c.fingerprint || fingerprintOf(c.body));
+    const other = same || !own ? null : fingerprintHalves(c.fingerprint || fingerprintOf(c.body));
+    const distance = same ? 0 : own && other ? halvesDistance(own, other) : 64;
     closest = Math.min(closest, distance);
     if (distance <= config.flashMobDistance) accounts.add(c.authorId);
   }

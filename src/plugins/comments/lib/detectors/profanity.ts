@@ -70,7 +70,8 @@ export function tokens(text: string): string[] {
 }
 
 interface Entry { word: string; prefix: boolean; phrase: boolean; label: string }
-interface Compiled { banned: Entry[]; suspect: Entry[] }
+interface EntrySet { exact: Map<string, string>; prefixes: Entry[]; phrases: Entry[]; all: Entry[] }
+interface Compiled { banned: EntrySet; suspect: EntrySet }
 
 function compileEntry(label: string): Entry | null {
   const trimmed = base(label.trim());
@@ -79,6 +80,13 @@ function compileEntry(label: string): Entry | null {
   const words = trimmed.replace(/\*+$/, '').split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(collapse);
   if (!words.length) return null;
   return { word: words.join(' '), prefix, phrase: words.length > 1, label: label.trim() };
+}
+
+function entrySet(labels: string[]): EntrySet {
+  const all = labels.map(compileEntry).filter((e): e is Entry => e !== null);
+  const exact = new Map<string, string>();
+  for (const e of all) if (!e.phrase && !e.prefix && !exact.has(e.word)) exact.set(e.word, e.label);
+  return { exact, prefixes: all.filter((e) => !e.phrase && e.prefix), phrases: all.filter((e) => e.phrase), all };
 }
 
 const compiled = new WeakMap<Config, Map<string, Compiled>>();
@@ -94,14 +102,14 @@ function listsFor(locale: string, config: Config): Compiled {
   if (hit) return hit;
   const language = key.split(/[-_]/)[0];
   const keys = [...new Set([language, key])];
-  const pick = (kind: 'banned' | 'suspect', extra: Record<string, string[]>) =>
-    [...(builtInLists[language]?.[kind] ?? []), ...keys.flatMap((k) => extra?.[k] ?? [])].map(compileEntry).filter((e): e is Entry => e !== null);
+  const pick = (kind: 'banned' | 'suspect', extra: Record<string, string[]>) => entrySet([...(builtInLists[language]?.[kind] ?? []), ...keys.flatMap((k) => extra?.[k] ?? [])]);
   const result = { banned: pick('banned', config.bannedWords), suspect: pick('suspect', config.suspectWords) };
   byLocale.set(key, result);
   return result;
 }
 
-function wordMatches(form: string, entry: Entry): boolean {
+/** A masked form ("f*ck") against an entry, character by character ('*' stands for any one). */
+function maskedMatches(form: string, entry: Entry): boolean {
   const f = [...form];
   const w = [...entry.word];
   if (entry.prefix ? f.length < w.length : f.length !== w.length) return false;
@@ -110,25 +118,27 @@ function wordMatches(form: string, entry: Entry): boolean {
 }
 
 /** Entries of the list found in the text (their labels, unique). */
-export function matchList(textTokens: string[][], entries: Entry[]): string[] {
+export function matchList(textTokens: string[][], entries: EntrySet): string[] {
   const found = new Set<string>();
-  // For phrases: the token sequence in its first folded form.
-  const sequence = ` ${textTokens.map((forms) => forms[0] ?? '').join(' ')} `;
-  for (const entry of entries) {
-    if (entry.phrase) {
-      if (entry.prefix ? sequence.includes(` ${entry.word}`) : sequence.includes(` ${entry.word} `)) found.add(entry.label);
-      continue;
-    }
-    for (const forms of textTokens) {
-      if (forms.some((form) => {
-        // A masked word ("f*ck") counts only with at least two real letters, most of it unmasked.
-        const masked = [...form].filter((c) => c === '*').length;
-        if (masked && (form.length - masked < 2 || masked * 2 > form.length)) return false;
-        return wordMatches(form, entry);
-      })) {
-        found.add(entry.label);
-        break;
+  for (const forms of textTokens) {
+    for (const form of forms) {
+      if (!form.includes('*')) {
+        const label = entries.exact.get(form);
+        if (label) found.add(label);
+        for (const entry of entries.prefixes) if (form.startsWith(entry.word)) found.add(entry.label);
+        continue;
       }
+      // A masked word ("f*ck") counts only with at least two real letters, most of it unmasked.
+      const masked = [...form].filter((c) => c === '*').length;
+      if (form.length - masked < 2 || masked * 2 > form.length) continue;
+      for (const entry of entries.all) if (!entry.phrase && maskedMatches(form, entry)) found.add(entry.label);
+    }
+  }
+  if (entries.phrases.length) {
+    // For phrases: the token sequence in its first folded form.
+    const sequence = ` ${textTokens.map((forms) => forms[0] ?? '').join(' ')} `;
+    for (const entry of entries.phrases) {
+      if (entry.prefix ? sequence.includes(` ${entry.word}`) : sequence.includes(` ${entry.word} `)) found.add(entry.label);
     }
   }
   return [...found];
