@@ -33,14 +33,16 @@ function hash32(text: string, seed: number): number {
   return h >>> 0;
 }
 
-const SHINGLE = 4;
+const SHINGLE = 3;
 
-/** The features a fingerprint is built from: overlapping 4-character shingles of the normalised text. */
+/** The features a fingerprint is built from: overlapping 3-character shingles of the normalised text. */
 function shingles(text: string): string[] {
-  const chars = [...text];
-  if (chars.length <= SHINGLE) return text ? [text] : [];
-  const out: string[] = [];
-  for (let i = 0; i + SHINGLE <= chars.length; i += 1) out.push(chars.slice(i, i + SHINGLE).join(''));
+  // Code points, not UTF-16 units (an emoji or a rare CJK character is one character).
+  const chars = /[\uD800-\uDFFF]/.test(text) ? [...text] : null;
+  const length = chars ? chars.length : text.length;
+  if (length <= SHINGLE) return text ? [text] : [];
+  const out: string[] = new Array(length - SHINGLE + 1);
+  for (let i = 0; i + SHINGLE <= length; i += 1) out[i] = chars ? chars.slice(i, i + SHINGLE).join('') : text.slice(i, i + SHINGLE);
   return out;
 }
 
@@ -72,10 +74,23 @@ function popcount32(x: number): number {
   return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
 }
 
+/** The two 32-bit halves of a 16-hex-character fingerprint; null when malformed. */
+export function fingerprintHalves(print: string): [number, number] | null {
+  if (typeof print !== 'string' || print.length !== 16) return null;
+  const hi = Number.parseInt(print.slice(0, 8), 16);
+  const lo = Number.parseInt(print.slice(8), 16);
+  if (Number.isNaN(hi) || Number.isNaN(lo) || !/^[0-9a-f]{16}$/i.test(print)) return null;
+  return [hi, lo];
+}
+
+/** Differing bits between two fingerprints given as halves. */
+export function halvesDistance(a: [number, number], b: [number, number]): number {
+  return popcount32(a[0] ^ b[0]) + popcount32(a[1] ^ b[1]);
+}
+
 /** Number of differing bits between two 16-hex-character fingerprints (64 when either is malformed). */
 export function hammingDistance(a: string, b: string): number {
-  if (!/^[0-9a-f]{16}$/i.test(a) || !/^[0-9a-f]{16}$/i.test(b)) return 64;
-  const hi = parseInt(a.slice(0, 8), 16) ^ parseInt(b.slice(0, 8), 16);
-  const lo = parseInt(a.slice(8), 16) ^ parseInt(b.slice(8), 16);
-  return popcount32(hi) + popcount32(lo);
+  const x = fingerprintHalves(a);
+  const y = fingerprintHalves(b);
+  return x && y ? halvesDistance(x, y) : 64;
 }
