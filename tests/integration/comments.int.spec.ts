@@ -82,7 +82,8 @@ beforeAll(async () => {
   news = await createSection(app.strapi, 'News', { slug: 'news' });
   story = await art({ title: 'Council approves the new bridge', slug: 'council-bridge', section: news.documentId });
   other = await art({ title: 'Floods in the valley', slug: 'valley-floods', section: news.documentId });
-});
+  // Booting on a fresh PostgreSQL schema takes long on a loaded machine; this bounds the boot, not the behaviour.
+}, 600_000);
 
 afterAll(async () => {
   await app?.stop();
