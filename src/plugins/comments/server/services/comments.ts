@@ -285,7 +285,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const context = await recentContext(userId, article.documentId, now);
       const result = runDetectors({ body, articleLocale: article.locale, authorId: userId, now, ...context }, config().detectors);
       const held = result.codes.length > 0;
-      const premod = !held && (await premoderated(userId, article));
+      // Both may apply: `premoderated` says so even when a detector holds it too.
+      const premod = await premoderated(userId, article);
       const status: CommentStatus = held || premod ? 'pending' : 'approved';
       const row = (await strapi.db.query(COMMENT).create({
         data: {
