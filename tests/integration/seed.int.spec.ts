@@ -7,7 +7,7 @@ let app: TestApp;
 
 beforeAll(async () => {
   app = await startApp({ SEED_DEMO: 'true' });
-});
+}, 600_000); // seeding images on a loaded machine can outlast the default hook timeout
 
 afterAll(async () => {
   await app?.stop();
