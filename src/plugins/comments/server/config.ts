@@ -63,7 +63,7 @@ export const defaultDetectors: DetectorConfig = {
   floodRepeatMinutes: 60,
   flashMobAccounts: 3,
   flashMobMinutes: 10,
-  flashMobDistance: 10,
+  flashMobDistance: 12,
   bannedWords: {},
   suspectWords: {},
   languageMinLength: 40,
