@@ -3,15 +3,38 @@ import type { Core } from '@strapi/strapi';
 import config from './config';
 import contentTypes from './content-types';
 import routes from './routes';
+import { bootstrapCore } from './bootstrap';
+import { registerCommentsGraphql } from './graphql';
+import standardsController from './controllers/standards';
+import commentsController from './controllers/comments';
+import standards from './services/standards';
+import access from './services/access';
+import comments from './services/comments';
+import personalData from './services/personal-data';
+import canPost from './policies/can-post';
 
 export default {
-  register(_: { strapi: Core.Strapi }) {},
-  async bootstrap(_: { strapi: Core.Strapi }) {},
+  register({ strapi }: { strapi: Core.Strapi }) {
+    registerCommentsGraphql(strapi);
+  },
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await bootstrapCore(strapi);
+  },
   config,
   contentTypes,
   routes,
-  controllers: {},
-  services: {},
-  policies: {},
+  controllers: {
+    standards: standardsController,
+    comments: commentsController,
+  },
+  services: {
+    standards,
+    access,
+    comments,
+    'personal-data': personalData,
+  },
+  policies: {
+    'can-post': canPost,
+  },
   middlewares: {},
 };
