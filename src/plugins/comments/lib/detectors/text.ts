@@ -57,6 +57,12 @@ function features(text: string): string[] {
   return chosen.length ? [...new Set(chosen)] : text ? [text] : [];
 }
 
+/** How many distinct words a fingerprint of this text is built from (few: the fingerprint says little). */
+export function featureCount(body: string): number {
+  const text = normalise(body);
+  return text ? features(text).length : 0;
+}
+
 /** 64-bit SimHash of the normalised text (16 hex characters); near-identical texts get fingerprints a few bits apart. */
 export function fingerprint(body: string): string {
   const weights = new Int32Array(64);
