@@ -47,31 +47,25 @@ export function summarise(ms: number[], errors: number): LatencySummary {
   return { requests: ms.length, p50: round(percentile(sorted, 0.5)), p99: round(percentile(sorted, 0.99)), mean: round(ms.reduce((s, x) => s + x, 0) / Math.max(1, ms.length)), errors };
 }
 
-// A small deterministic generator, so every run posts the same texts.
+// A small deterministic generator (mulberry32), so every run posts the same texts.
 function rng(seed: number) {
   let s = seed >>> 0;
   return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
   };
 }
 
-const OPENERS = ['I read this twice and', 'Honestly,', 'As someone who lives nearby,', 'Good piece, but', 'Thanks for the report;', 'My neighbours and I think', 'Having worked in this field,', 'I was at the meeting and', 'Interesting angle:', 'Not sure I agree:'];
-const MIDDLES = [
-  'the council should publish the full budget before the vote',
-  'the figures in the third paragraph deserve a closer look',
-  'nobody asked the people who actually use the library',
-  'the new timetable makes the morning commute much longer',
-  'the school run on our street has become dangerous',
-  'the interview with the minister left out the hard questions',
-  'the flood defences were promised years ago',
-  'rents in the old town have doubled since the tram opened',
-  'the museum extension looks better than the drawings suggested',
-  'the match report misses how well the young goalkeeper played',
-  'local shops need more than a parking discount to survive',
-  'the hospital waiting times are the real story here',
-];
-const CLOSERS = ['What happens next?', 'I hope you follow this up.', 'Let us see what the committee decides.', 'Keep asking questions.', 'Thank you for covering it.', 'More of this, please.', 'Time will tell.', ''];
+// Comments from a small grammar (four slots of fifteen choices per sentence, three sentences): two
+// posts share a sentence now and then, as readers do, but are not near-duplicates, so the flash-mob
+// and flooding detectors do the work of comparing without firing on every post.
+const SUBJECTS = ['The council', 'The new mayor', 'Our local school', 'The hospital board', 'The bus company', 'This newspaper', 'The planning office', 'The football club', 'The museum', 'The housing association', 'The police chief', 'The regional government', 'My landlord', 'The library service', 'The water company'];
+const VERBS = ['should explain', 'has ignored', 'keeps delaying', 'finally published', 'quietly changed', 'must reconsider', 'underestimated', 'deserves credit for', 'has misjudged', 'could improve', 'refused to discuss', 'promised to review', 'barely mentioned', 'handled well', 'got wrong'];
+const OBJECTS = ['the budget for next year', 'the parking rules', 'the night bus timetable', 'the plans for the old mill', 'the waiting lists', 'the price of season tickets', 'the flood defences', 'the new cycle lanes', 'the rent increases', 'the closing of the branch library', 'the school meals contract', 'the noise from the building site', 'the cost of the tram extension', 'the opening hours', 'the river clean-up'];
+const QUALIFIERS = ['before the vote', 'in plain words', 'to the people it affects', 'after years of complaints', 'without any consultation', 'at the last meeting', 'this spring', 'as the article shows', 'despite the petition', 'for the third time', 'in the summer holidays', 'with very little notice', 'and nobody noticed', 'in front of the cameras', 'at our expense'];
 // A share of posts that the detectors should hold, so that holding (the moderation log row) is in the measurement.
 const TRIGGERS = [
   'THIS IS A COMPLETE DISGRACE AND EVERYONE RESPONSIBLE SHOULD RESIGN TODAY',
@@ -82,11 +76,10 @@ const TRIGGERS = [
 
 export function commentText(i: number): string {
   const r = rng(i * 7919 + 17);
-  if (i % 25 === 24) return TRIGGERS[(i / 25) % TRIGGERS.length | 0];
+  if (i % 25 === 24) return `${TRIGGERS[Math.floor(i / 25) % TRIGGERS.length]} (${i})`;
   const pick = <T>(list: T[]) => list[Math.floor(r() * list.length)];
-  const body = `${pick(OPENERS)} ${pick(MIDDLES)}, and ${pick(MIDDLES)}. ${pick(CLOSERS)}`.trim();
-  // Readers write about their own streets: a detail that keeps two posts from being the same text.
-  return `${body} (${['Elm', 'Mill', 'Station', 'Church', 'Park', 'Bridge'][i % 6]} Road, number ${i + 1})`;
+  const sentence = () => `${pick(SUBJECTS)} ${pick(VERBS)} ${pick(OBJECTS)} ${pick(QUALIFIERS)}.`;
+  return `${sentence()} ${sentence()} ${sentence()}`;
 }
 
 function request(port: number, method: string, urlPath: string, body?: unknown, jwt?: string): Promise<{ status: number; json: any; ms: number }> {

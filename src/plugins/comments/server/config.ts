@@ -18,6 +18,8 @@ export interface DetectorConfig {
   flashMobMinutes: number;
   /** flash-mob: largest Hamming distance between two 64-bit SimHash fingerprints that still counts as "nearly the same". */
   flashMobDistance: number;
+  /** flash-mob: texts with fewer distinct content words than this count only when identical (near-duplicate hashing says little about them). */
+  flashMobMinWords: number;
   /** profanity: extra banned and suspect words per locale (added to the built-in lists). */
   bannedWords: Record<string, string[]>;
   suspectWords: Record<string, string[]>;
@@ -63,7 +65,8 @@ export const defaultDetectors: DetectorConfig = {
   floodRepeatMinutes: 60,
   flashMobAccounts: 3,
   flashMobMinutes: 10,
-  flashMobDistance: 10,
+  flashMobDistance: 12,
+  flashMobMinWords: 5,
   bannedWords: {},
   suspectWords: {},
   languageMinLength: 40,
@@ -81,6 +84,7 @@ const DETECTOR_NUMBERS: NumberRule[] = [
   { key: 'flashMobAccounts', min: 2, max: 10_000, integer: true },
   { key: 'flashMobMinutes', min: 1, max: 525_600, integer: true },
   { key: 'flashMobDistance', min: 0, max: 32, integer: true },
+  { key: 'flashMobMinWords', min: 0, max: 10_000, integer: true },
   { key: 'languageMinLength', min: 0, max: 1_000_000, integer: true },
   { key: 'languageMinAccuracy', min: 0, max: 1, integer: false },
 ];

@@ -28,6 +28,14 @@ describe('text normalisation and hashes', () => {
     expect(hammingDistance(fingerprint(base), fingerprint(different))).toBeGreaterThan(16);
   });
 
+  it('comments from one vocabulary but saying different things stay apart; the same words reordered stay close', () => {
+    const a = 'The council keeps delaying the new cycle lanes despite the petition. The museum finally published the plans for the old mill.';
+    const b = 'The museum keeps delaying the plans for the old mill at our expense. The council could improve the waiting lists this spring.';
+    const reordered = 'The museum finally published the plans for the old mill. The council keeps delaying the new cycle lanes despite the petition.';
+    expect(hammingDistance(fingerprint(a), fingerprint(b))).toBeGreaterThan(12);
+    expect(hammingDistance(fingerprint(a), fingerprint(reordered))).toBeLessThanOrEqual(2);
+  });
+
   it('hammingDistance counts differing bits and treats malformed input as far', () => {
     expect(hammingDistance('0000000000000000', '0000000000000000')).toBe(0);
     expect(hammingDistance('0000000000000000', 'ffffffffffffffff')).toBe(64);

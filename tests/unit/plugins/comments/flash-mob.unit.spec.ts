@@ -6,7 +6,7 @@ import { fingerprint, textHash } from '../../../../src/plugins/comments/lib/dete
 const config = { ...defaultDetectors, flashMobAccounts: 3, flashMobMinutes: 10, flashMobDistance: 10 };
 const now = new Date('2026-03-01T12:00:00Z');
 const comment = (authorId: number, body: string, minutesAgo = 1): RecentComment => ({ authorId, body, textHash: textHash(body), fingerprint: fingerprint(body), createdAt: new Date(now.getTime() - minutesAgo * 60_000) });
-const run = (authorId: number, body: string, recentOnArticle: RecentComment[]) => flashMob({ authorId, now, textHash: textHash(body), fingerprint: fingerprint(body), recentOnArticle }, config);
+const run = (authorId: number, body: string, recentOnArticle: RecentComment[]) => flashMob({ authorId, now, textHash: textHash(body), fingerprint: fingerprint(body), recentOnArticle, body }, config);
 
 const slogan = 'This newspaper is lying to you about the mayor. Read the real story and share it with everyone you know before they delete it.';
 const rephrased = 'This newspaper is lying to you about our mayor. Read the true story and share it with everybody you know before they delete it.';
@@ -46,5 +46,18 @@ describe('flash-mob detector', () => {
   it('follows the configured account count and distance', () => {
     expect(flashMob({ authorId: 2, now, textHash: textHash(slogan), fingerprint: fingerprint(slogan), recentOnArticle: [comment(1, slogan)] }, { ...config, flashMobAccounts: 2 }).codes).toEqual(['flash-mob']);
     expect(flashMob({ authorId: 3, now, textHash: textHash(rephrased), fingerprint: fingerprint(rephrased), recentOnArticle: [comment(1, slogan), comment(2, slogan)] }, { ...config, flashMobDistance: 0 }).codes).toEqual([]);
+  });
+});
+
+describe('flash-mob detector on short texts', () => {
+  const short = (authorId: number, body: string) => comment(authorId, body);
+  it('short texts count only when identical (their fingerprints rest on a word or two)', () => {
+    expect(run(3, 'Great article!', [short(1, 'great article'), short(2, 'GREAT ARTICLE.')]).codes).toEqual(['flash-mob']);
+    expect(run(3, 'Great point', [short(1, 'Great article'), short(2, 'Great story')]).codes).toEqual([]);
+  });
+
+  it('flashMobMinWords 0 compares fingerprints whatever the length', () => {
+    const loose = { ...config, flashMobMinWords: 0, flashMobDistance: 64 };
+    expect(flashMob({ authorId: 3, now, textHash: textHash('Great point'), fingerprint: fingerprint('Great point'), recentOnArticle: [short(1, 'Great article'), short(2, 'Great story')], body: 'Great point' }, loose).codes).toEqual(['flash-mob']);
   });
 });

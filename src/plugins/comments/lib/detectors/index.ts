@@ -36,7 +36,7 @@ export function runDetectors(input: DetectorInput, config: DetectorConfig): Dete
     'language-rules': languageRules(input.body, settings),
     links: links(input.body, settings),
     flooding: flooding({ authorId: input.authorId, now: input.now, textHash: hash, recentByAuthor: input.recentByAuthor ?? [] }, settings),
-    'flash-mob': flashMob({ authorId: input.authorId, now: input.now, textHash: hash, fingerprint: print, recentOnArticle: input.recentOnArticle ?? [] }, settings),
+    'flash-mob': flashMob({ authorId: input.authorId, now: input.now, textHash: hash, fingerprint: print, recentOnArticle: input.recentOnArticle ?? [], body: input.body }, settings),
     profanity: profanity(input, settings),
     'foreign-language': foreignLanguage(input, settings),
   };
