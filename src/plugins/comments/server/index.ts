@@ -3,6 +3,8 @@ import type { Core } from '@strapi/strapi';
 import config from './config';
 import contentTypes from './content-types';
 import routes from './routes';
+import moderation from './services/moderation';
+import blocks from './services/blocks';
 
 export default {
   register(_: { strapi: Core.Strapi }) {},
@@ -11,7 +13,10 @@ export default {
   contentTypes,
   routes,
   controllers: {},
-  services: {},
+  services: {
+    moderation,
+    blocks,
+  },
   policies: {},
   middlewares: {},
 };
