@@ -5,14 +5,25 @@ import contentTypes from './content-types';
 import routes from './routes';
 import moderation from './services/moderation';
 import blocks from './services/blocks';
+import readerModeration from './controllers/reader-moderation';
+import integration from './controllers/integration';
+import { bootstrapModeration } from './moderation-bootstrap';
+import { registerModerationGraphql } from './moderation-graphql';
 
 export default {
-  register(_: { strapi: Core.Strapi }) {},
-  async bootstrap(_: { strapi: Core.Strapi }) {},
+  register({ strapi }: { strapi: Core.Strapi }) {
+    registerModerationGraphql(strapi);
+  },
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await bootstrapModeration(strapi);
+  },
   config,
   contentTypes,
   routes,
-  controllers: {},
+  controllers: {
+    'reader-moderation': readerModeration,
+    integration,
+  },
   services: {
     moderation,
     blocks,
