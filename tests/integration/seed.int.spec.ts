@@ -92,6 +92,22 @@ describe('demo newsroom', () => {
     expect(new Set(schedule.schedule.map((p) => p.weekday))).toEqual(new Set([1, 2, 3, 4, 5, 6, 7]));
   });
 
+  it('has the 20 community standards in English and French, version 1, and demo comments with a reply and a held one', async () => {
+    const en = await request(app.server).get('/api/community-standards').expect(200);
+    expect(en.body.meta.version).toBe(1);
+    expect(en.body.data).toHaveLength(20);
+    expect(en.body.data.map((s: { code: string }) => s.code)).toEqual(expect.arrayContaining(['off-topic', 'hate', 'flash-mob', 'foreign-language', 'language-rules']));
+    const fr = await request(app.server).get('/api/community-standards?locale=fr').expect(200);
+    expect(fr.body.data).toHaveLength(20);
+    expect(fr.body.data[0].title).not.toBe(en.body.data[0].title);
+    const comments = await app.strapi.db.query('plugin::comments.comment').findMany({});
+    expect(comments.some((c: { threadId: number | null }) => c.threadId !== null)).toBe(true);
+    expect(comments.filter((c: { status: string }) => c.status === 'pending')).toEqual([expect.objectContaining({ heldFor: ['language-rules'] })]);
+    const withThread = comments.find((c: { threadId: number | null }) => c.threadId !== null)!;
+    const thread = await request(app.server).get(`/api/articles/${withThread.articleDocumentId}/comments`).expect(200);
+    expect(thread.body.data[0].replies[0].author.displayName).toBe('Sam Neighbour');
+  });
+
   it('is idempotent', async () => {
     const before = await app.strapi.db.query('api::article.article').count({});
     await seedDemoNewsroom(app.strapi);

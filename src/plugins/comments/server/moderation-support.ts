@@ -1,7 +1,6 @@
 // Shared by the moderation and blocks services: the standards lookup, the moderation log, the
 // approved-count hook, and the mails to a reader (through the accounts plugin's mailer).
 import type { Core } from '@strapi/strapi';
-import { purgeFeedCache } from '../../../api/feed/purge-feed-cache';
 import { COMMENTS_MAIL_TEMPLATES, type CommentsMailName } from './mail-templates';
 import { invalid } from './moderation-errors';
 import type { CommentsConfig } from './config';
@@ -84,13 +83,9 @@ export async function writeLog(
   });
 }
 
-/**
- * The approved comment count of an article changed (approve, reject, report-hold). One function so
- * the merge with the core part's count-change hook is one line: until then it purges the
- * article's cached page and feed entries.
- */
+/** The approved comment count of an article changed (approve, reject, report-hold): the comments service's hook. */
 export async function approvedCountChanged(strapi: Core.Strapi, articleDocumentId: string): Promise<void> {
-  await purgeFeedCache(strapi, [`article:${articleDocumentId}`]);
+  await strapi.plugin('comments').service('comments').countChanged(articleDocumentId);
 }
 
 export interface Recipient {

@@ -20,6 +20,7 @@ import {
   type LogEntry,
 } from '../moderation-support';
 import { optionalNote, type BlocksService } from './blocks';
+import { checkBody } from '../../lib/body';
 
 export type Decision = { action: 'approve' | 'reject' | 'edit'; code?: string | null; note?: string | null; body?: string | null };
 
@@ -59,16 +60,12 @@ const LOG_FIELDS = ['id', 'commentId', 'userId', 'action', 'code', 'note', 'befo
 const MAX_REPORT_NOTE = 2000;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/;
 
-/** A moderator's body edit: same limits as a reader's post (trimmed, no control characters). */
+/** A moderator's body edit: the same rules as a reader's post (lib/body.ts). */
 function checkModeratorBody(raw: unknown, limits: { minLength: number; maxLength: number }): string {
-  if (typeof raw !== 'string') throw invalid('body is required for an edit.', { field: 'body' });
-  const body = raw.normalize('NFC').trim();
-  if (!body) throw invalid('body must not be blank.', { field: 'body' });
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(body)) throw invalid('body contains control characters.', { field: 'body' });
-  if (body.length < limits.minLength) throw invalid(`body is too short (at least ${limits.minLength} characters).`, { field: 'body' });
-  if (body.length > limits.maxLength) throw invalid(`body is too long (at most ${limits.maxLength} characters).`, { field: 'body' });
-  return body;
+  if (raw === undefined || raw === null) throw invalid('body is required for an edit.', { field: 'body' });
+  const checked = checkBody(raw, limits);
+  if (!checked.ok) throw invalid(checked.message, { field: 'body' });
+  return checked.body;
 }
 
 const moderationService = ({ strapi }: { strapi: Core.Strapi }) => {
