@@ -40,6 +40,7 @@ const gql = (query: string, variables: Record<string, unknown>, auth?: string) =
 async function comment(authorId: number, body = `A thoughtful comment ${unique()}`, status = 'approved'): Promise<{ id: number; body: string }> {
   return app.strapi.db.query(COMMENT).create({ data: { articleDocumentId: article.documentId, locale: 'en', authorId, body, status, reportCount: 0 } });
 }
+const acceptStandards = (r: Reader) => post('/api/community-standards/accept', { version: 1 }, r.jwt).expect((res) => expect([200, 201]).toContain(res.status));
 const logsOf = (where: Record<string, unknown>) => app.strapi.db.query(LOG).findMany({ where, orderBy: { id: 'asc' } });
 
 async function standard(code: string, title: string, ruleText: string, fr?: { title: string; ruleText: string }) {
@@ -66,6 +67,7 @@ beforeAll(async () => {
     const policy = await app.strapi.documents('plugin::accounts.privacy-policy' as never).create({ data: { version: 1, text: 'Policy text' } } as never);
     await app.strapi.documents('plugin::accounts.privacy-policy' as never).publish({ documentId: (policy as { documentId: string }).documentId } as never);
   }
+  await app.strapi.documents('plugin::comments.standards-version' as never).create({ data: { version: 1 }, status: 'published' } as never);
   section = await createSection(app.strapi);
   article = await createArticle(app.strapi, { title: `Moderated story ${unique()}`, section: section.documentId });
   author = await confirmedReader(app);
@@ -219,6 +221,24 @@ describe('moderation over the API (API token)', () => {
     expect(mail.html).not.toContain('<b>idiots</b>');
   });
 
+  it('a comment posted through the route, rejected over the API: the approved count drops on the cached article page', async () => {
+    const poster = await confirmedReader(app);
+    await acceptStandards(poster);
+    const posted = await post(`/api/articles/${article.documentId}/comments`, { data: { body: 'I disagree with the second paragraph, and here is why.' } }, poster.jwt).expect(201);
+    expect(posted.body.data.status).toBe('approved');
+    const slug = (await app.strapi.db.query('api::article.article').findOne({ where: { documentId: article.documentId }, select: ['slug'] })).slug;
+    const before = await get(`/api/articles/by-slug/${slug}`).expect(200);
+    const count = before.body.data.commentCount as number;
+    expect(count).toBeGreaterThan(0);
+    await post(`/api/moderation/comments/${posted.body.data.id}`, { data: { action: 'reject', code: 'off-topic' } }, token).expect(200);
+    const after = await get(`/api/articles/by-slug/${slug}`).expect(200);
+    expect(after.body.data.commentCount).toBe(count - 1);
+    const mail = await mailbox.next(poster.email, /removed/);
+    expect(mail.text).toContain('I disagree with the second paragraph');
+    await post(`/api/moderation/comments/${posted.body.data.id}`, { data: { action: 'approve' } }, token).expect(200);
+    expect((await get(`/api/articles/by-slug/${slug}`).expect(200)).body.data.commentCount).toBe(count);
+  });
+
   it('the statement of reasons is in French for a French reader', async () => {
     const fr = await confirmedReader(app);
     await app.strapi.db.query('plugin::accounts.reader').update({ where: { userId: fr.id }, data: { locale: 'fr' } });
@@ -315,6 +335,9 @@ describe('blocks and appeals', () => {
     const again = await post('/api/moderation/blocks', { data: { user: reader.id, code: 'spam' } }, token).expect(400);
     expect(again.body.error.name).toBe('AlreadyBlocked');
 
+    await acceptStandards(reader);
+    const posting = await post(`/api/articles/${article.documentId}/comments`, { data: { body: 'Let me post anyway.' } }, reader.jwt).expect(403);
+    expect(posting.body.error).toMatchObject({ name: 'AccountBlocked', details: { code: 'insults', permanent: false } });
     const c = await comment(author.id);
     const report = await post(`/api/comments/${c.id}/reports`, { data: { code: 'spam' } }, reader.jwt).expect(403);
     expect(report.body.error).toMatchObject({ name: 'AccountBlocked', details: { code: 'insults', permanent: false } });
