@@ -128,6 +128,14 @@ describe('reports', () => {
     expect(row).toMatchObject({ status: 'approved', reportCount: 1 });
   });
 
+  it('two reports sent at once by one account: one stored, the other 400 AlreadyReported', async () => {
+    const c = await comment(author.id);
+    const results = await Promise.all([1, 2].map(() => post(`/api/comments/${c.id}/reports`, { data: { code: 'spam' } }, readers[2].jwt)));
+    expect(results.map((r) => r.status).sort()).toEqual([201, 400]);
+    expect(results.find((r) => r.status === 400)?.body.error.name).toBe('AlreadyReported');
+    expect(await app.strapi.db.query(REPORT).count({ where: { commentId: c.id } })).toBe(1);
+  });
+
   it('reports from reportsToHold distinct accounts hold the comment (pending, report-hold log row), listed in the reported queue', async () => {
     const c = await comment(author.id);
     await post(`/api/comments/${c.id}/reports`, { data: { code: 'insults' } }, readers[0].jwt).expect(201);

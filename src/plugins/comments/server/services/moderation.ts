@@ -263,7 +263,16 @@ const moderationService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (note && /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(note)) throw invalid('note contains control characters.', { field: 'note' });
       const existing = await strapi.db.query(REPORT).findOne({ where: { commentId: comment.id, reporterId }, select: ['id'] });
       if (existing) throw badRequest('AlreadyReported', 'You already reported this comment.', { reason: 'AlreadyReported' });
-      const report = (await strapi.db.query(REPORT).create({ data: { commentId: comment.id, reporterId, code: standard.code, note, resolved: false }, select: REPORT_FIELDS })) as ReportRow;
+      let report: ReportRow;
+      try {
+        report = (await strapi.db.query(REPORT).create({ data: { commentId: comment.id, reporterId, code: standard.code, note, resolved: false }, select: REPORT_FIELDS })) as ReportRow;
+      } catch (error) {
+        // The unique index (comment, reporter) refused a report sent twice at once.
+        if (await strapi.db.query(REPORT).findOne({ where: { commentId: comment.id, reporterId }, select: ['id'] })) {
+          throw badRequest('AlreadyReported', 'You already reported this comment.', { reason: 'AlreadyReported' });
+        }
+        throw error;
+      }
       const open = (await strapi.db.query(REPORT).findMany({ where: { commentId: comment.id, resolved: false }, select: ['reporterId', 'code'] })) as Array<{ reporterId: number; code: string }>;
       const distinct = new Set(open.map((r) => r.reporterId)).size;
       const held = comment.status === 'approved' && distinct >= config(strapi).reportsToHold;
