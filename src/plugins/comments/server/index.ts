@@ -12,13 +12,21 @@ import access from './services/access';
 import comments from './services/comments';
 import personalData from './services/personal-data';
 import canPost from './policies/can-post';
+import moderation from './services/moderation';
+import blocks from './services/blocks';
+import readerModeration from './controllers/reader-moderation';
+import integration from './controllers/integration';
+import { bootstrapModeration } from './moderation-bootstrap';
+import { registerModerationGraphql } from './moderation-graphql';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerCommentsGraphql(strapi);
+    registerModerationGraphql(strapi);
   },
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await bootstrapCore(strapi);
+    await bootstrapModeration(strapi);
   },
   config,
   contentTypes,
@@ -26,12 +34,16 @@ export default {
   controllers: {
     standards: standardsController,
     comments: commentsController,
+    'reader-moderation': readerModeration,
+    integration,
   },
   services: {
     standards,
     access,
     comments,
     'personal-data': personalData,
+    moderation,
+    blocks,
   },
   policies: {
     'can-post': canPost,
