@@ -3,15 +3,24 @@ import type { Core } from '@strapi/strapi';
 import config from './config';
 import contentTypes from './content-types';
 import routes from './routes';
+import adminController from './controllers/admin';
+import adminLookups from './services/admin-lookups';
+import { registerAdminActions } from './permissions';
 
 export default {
   register(_: { strapi: Core.Strapi }) {},
-  async bootstrap(_: { strapi: Core.Strapi }) {},
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await registerAdminActions(strapi);
+  },
   config,
   contentTypes,
   routes,
-  controllers: {},
-  services: {},
+  controllers: {
+    admin: adminController,
+  },
+  services: {
+    'admin-lookups': adminLookups,
+  },
   policies: {},
   middlewares: {},
 };
