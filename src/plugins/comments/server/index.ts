@@ -6,6 +6,8 @@ import routes from './routes';
 import adminController from './controllers/admin';
 import adminLookups from './services/admin-lookups';
 import { registerAdminActions } from './permissions';
+import moderation from './services/moderation';
+import blocks from './services/blocks';
 
 export default {
   register(_: { strapi: Core.Strapi }) {},
@@ -20,6 +22,8 @@ export default {
   },
   services: {
     'admin-lookups': adminLookups,
+    moderation,
+    blocks,
   },
   policies: {},
   middlewares: {},
