@@ -21,6 +21,7 @@ interface ModerationService {
   decide(commentId: number, d: Decision, actor: Actor): Promise<unknown>;
   bulk(ids: number[], d: Decision, actor: Actor): Promise<unknown>;
   history(userId: number): Promise<unknown>;
+  item(commentId: number): Promise<{ log: unknown[] }>;
 }
 interface BlocksService {
   block(d: { user: number | string; code: string; note?: string }, actor: Actor): Promise<unknown>;
@@ -29,7 +30,6 @@ interface BlocksService {
 }
 interface LookupsService {
   standards(locale: string): Promise<unknown>;
-  commentLog(commentId: number): Promise<unknown>;
 }
 
 const id = (name: string) =>
@@ -131,7 +131,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async commentLog(ctx: Ctx) {
-      ctx.body = { data: await lookups().commentLog(parse(id('id'), ctx.params.id)) };
+      ctx.body = { data: (await moderation().item(parse(id('id'), ctx.params.id))).log };
     },
 
     async decide(ctx: Ctx) {

@@ -1,9 +1,8 @@
-// What the "Comments" admin page reads besides the queues: the standards for the reject and block
-// dialogs, and one comment's decision log (oldest first).
+// What the "Comments" admin page reads besides the moderation services: the standards listed in
+// the reject and block dialogs.
 import type { Core } from '@strapi/strapi';
 
 const STANDARD = 'plugin::comments.community-standard';
-const LOG = 'plugin::comments.moderation-log';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async standards(locale: string) {
@@ -12,14 +11,5 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const found = await find(locale);
     if (found.length || locale === 'en') return found.map(({ code, title, ruleText, action, automatic }) => ({ code, title, ruleText, action, automatic }));
     return (await find('en')).map(({ code, title, ruleText, action, automatic }) => ({ code, title, ruleText, action, automatic }));
-  },
-
-  async commentLog(commentId: number) {
-    return strapi.db.query(LOG).findMany({
-      where: { commentId },
-      select: ['id', 'action', 'code', 'note', 'before', 'after', 'actorType', 'actorName', 'at'],
-      orderBy: [{ at: 'asc' }, { id: 'asc' }],
-      limit: 500,
-    });
   },
 });

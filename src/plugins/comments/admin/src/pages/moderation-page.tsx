@@ -49,7 +49,7 @@ interface Item {
   log?: LogEntry[];
 }
 interface Block { id: number; ordinal: number; permanent: boolean; code: string; note?: string | null; blockedAt: string; liftedAt?: string | null; actorName?: string | null }
-interface Appeal { id: number; userId: number; blockId?: number; explanation: string; status: 'open' | 'lifted' | 'refused'; decisionNote?: string | null; decidedAt?: string | null; createdAt?: string; permanent?: boolean }
+interface Appeal { id: number; userId: number; blockId?: number; explanation: string; status: 'open' | 'lifted' | 'refused'; decisionNote?: string | null; decidedAt?: string | null; createdAt?: string; user?: { id: number; displayName?: string | null }; block?: { permanent?: boolean; ordinal?: number; code?: string } | null }
 interface History { log: LogEntry[]; blocks: Block[]; appeals: Appeal[]; blocked: boolean; permanent: boolean }
 interface Paged<T> { results?: T[]; data?: T[]; pagination?: { page: number; pageSize: number; total: number } }
 
@@ -446,8 +446,8 @@ export default function ModerationPage() {
                   {(appeals ?? []).map((a) => (
                     <Tr key={a.id} aria-label={`Appeal #${a.id} of reader #${a.userId}`}>
                       <Td>
-                        <Button variant="ghost" onClick={() => setHistory({ userId: a.userId, name: `reader #${a.userId}` })} aria-label={`History of reader #${a.userId}`}>
-                          {`Reader #${a.userId}`}
+                        <Button variant="ghost" onClick={() => setHistory({ userId: a.userId, name: a.user?.displayName ?? `reader #${a.userId}` })} aria-label={`History of reader #${a.userId}`}>
+                          {`${a.user?.displayName ?? 'Reader'} (#${a.userId})`}
                         </Button>
                       </Td>
                       <Td><Typography>{a.explanation}</Typography></Td>
@@ -456,7 +456,7 @@ export default function ModerationPage() {
                       <Td>
                         {a.status === 'open' ? (
                           <Flex gap={2}>
-                            <Button size="S" variant="success-light" disabled={a.permanent === true} onClick={() => setAction({ kind: 'appeal', appeal: a, decision: 'lift' })} aria-label={`Lift block of reader #${a.userId}`}>Lift</Button>
+                            <Button size="S" variant="success-light" disabled={a.block?.permanent === true} onClick={() => setAction({ kind: 'appeal', appeal: a, decision: 'lift' })} aria-label={`Lift block of reader #${a.userId}`}>Lift</Button>
                             <Button size="S" variant="danger-light" onClick={() => setAction({ kind: 'appeal', appeal: a, decision: 'refuse' })} aria-label={`Refuse appeal of reader #${a.userId}`}>Refuse</Button>
                           </Flex>
                         ) : (
