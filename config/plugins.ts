@@ -5,6 +5,7 @@ import path from 'path';
 import { emailPluginConfig } from '../src/plugins/accounts/server/mail-transport';
 import { uploadProviderConfig } from '../src/lib/uploads/s3-provider';
 import push from './push';
+import { parseDetectorsEnv } from '../src/plugins/comments/server/config';
 
 export default ({ env }: { env: any }) => ({
   'users-permissions': {
@@ -110,6 +111,8 @@ export default ({ env }: { env: any }) => ({
         addressPoints: env.int('COMMENTS_RATE_LIMIT_ADDRESS', env('NODE_ENV', 'development') === 'test' ? 10000 : 30),
         durationSeconds: env.int('COMMENTS_RATE_LIMIT_DURATION', 60),
       },
+      // Detector thresholds over the defaults in src/plugins/comments/server/config.ts (README "Comments").
+      detectors: parseDetectorsEnv(env('COMMENTS_DETECTORS', '')),
     },
   },
   // Web Push alerts (config/push.ts), a local TypeScript plugin resolved next to this file: the

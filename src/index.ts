@@ -17,6 +17,7 @@ import { ensureListIndexes } from './bootstrap/list-indexes';
 import { refreshCreditLines } from './bootstrap/credit-lines';
 import { seedDemoNewsroom } from './seed/seed-demo';
 import { seedPrivacyPolicy } from './seed/seed-privacy-policy';
+import { seedDemoComments } from './seed/seed-comments';
 import { configureAdminViews } from './bootstrap/admin-views';
 import { ensureFirstAdmin } from './bootstrap/first-admin';
 import { mediaItems } from './document-middlewares/media-items';
@@ -68,6 +69,7 @@ export default {
     await refreshCreditLines(strapi);
     await seedDemoNewsroom(strapi);
     await seedPrivacyPolicy(strapi);
+    await seedDemoComments(strapi);
     await seedListenLive(strapi);
     await configureAdminViews(strapi);
     await ensureFirstAdmin(strapi);

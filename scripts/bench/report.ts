@@ -14,7 +14,7 @@ export interface BenchOptions {
   writeLoadSeconds: number;
   /** Reader requests per second in the write-load scenario. */
   readsPerSecond: number;
-  /** Scenario keys to run (a, b, c, c1k, d1, d2, e, wr, v, mr, mrc, mrc24, p); all when empty. */
+  /** Scenario keys to run (a, b, c, c1k, d1, d2, e, wr, v, mr, mrc, mrc24, p, search, comments); all when empty. */
   only: string[];
   reseed: boolean;
   /** Write V8 CPU profiles of the Strapi processes to bench/results/profiles. */
@@ -23,6 +23,8 @@ export interface BenchOptions {
   pg: string | null;
   /** Push subscriptions in the fan-out scenario (p). */
   subscriptions: number;
+  /** Comments posted in the comments scenario (bounded also by 60 s). */
+  commentPosts: number;
 }
 
 export const DEFAULT_OPTIONS: BenchOptions = {
@@ -39,6 +41,7 @@ export const DEFAULT_OPTIONS: BenchOptions = {
   profile: false,
   pg: null,
   subscriptions: 10000,
+  commentPosts: 300,
 };
 
 export class UsageError extends Error {}
@@ -53,6 +56,7 @@ const INTEGER_FLAGS: Record<string, { key: keyof BenchOptions; min: number; max:
   '--write-load-seconds': { key: 'writeLoadSeconds', min: 1, max: 3600 },
   '--reads-per-second': { key: 'readsPerSecond', min: 1, max: 10000 },
   '--subscriptions': { key: 'subscriptions', min: 1, max: 1_000_000 },
+  '--comment-posts': { key: 'commentPosts', min: 1, max: 100_000 },
 };
 
 /** Parses `--articles 100000 --connections 10 --duration 10 --only b,c --reseed` (also `--flag=value`). */

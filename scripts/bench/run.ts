@@ -25,6 +25,8 @@ import {
 } from './report';
 import { beaconRequests } from './views';
 import { benchPushFanOut, pushTable, type PushBenchResult } from './push-scenario';
+import { benchComments, commentsTable, commentsTargets, DEFAULT_COMMENTS_BENCH } from './comments-scenario';
+import type { CommentsBenchResult } from './comments';
 
 interface AutocannonResult {
   duration: number;
@@ -552,6 +554,14 @@ async function runSearchScenario(db: SeedInfo, opts: BenchOptions, notes: string
 async function main(argv: string[]) {
   const opts = parseBenchArgs(argv);
   const want = (key: string) => opts.only.length === 0 || opts.only.includes(key);
+  if (opts.only.length > 0 && opts.only.every((key) => key === 'comments')) {
+    // The comments scenario seeds its own throw-away database: no article database needed.
+    const comments = await benchComments({ ...DEFAULT_COMMENTS_BENCH, port: opts.port, posts: opts.commentPosts }, LOG_DIR, log);
+    log(`\n${commentsTable(comments)}`);
+    fs.mkdirSync(RESULTS_DIR, { recursive: true });
+    fs.writeFileSync(path.join(RESULTS_DIR, 'comments-latest.json'), `${JSON.stringify({ date: new Date().toISOString(), loadAverage: os.loadavg(), options: opts, comments }, null, 2)}\n`);
+    return;
+  }
   if (opts.only.length > 0 && opts.only.every((key) => key === 'p')) {
     // The push fan-out alone needs no article database.
     const profileFile = opts.profile ? path.join(PROFILE_DIR, 'p.cpuprofile') : undefined;
@@ -644,8 +654,16 @@ async function main(argv: string[]) {
     }
   }
 
+  let comments: CommentsBenchResult | null = null;
+  if (want('comments')) {
+    try {
+      comments = await benchComments({ ...DEFAULT_COMMENTS_BENCH, port: opts.port, posts: opts.commentPosts }, LOG_DIR, log);
+    } catch (error) {
+      notes.push(`comments not measured: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    }
+  }
   const ratios = computeRatios(results);
-  const targets = [...evaluateTargets(results, ratios, { memoryLimitMb: MEMORY_LIMIT_MB, maxQueries: MAX_QUERIES }), ...viewTargets];
+  const targets = [...evaluateTargets(results, ratios, { memoryLimitMb: MEMORY_LIMIT_MB, maxQueries: MAX_QUERIES }), ...viewTargets, ...(comments ? commentsTargets(comments) : [])];
   const machine = {
     cpus: os.cpus().length,
     cpuModel: os.cpus()[0]?.model ?? 'unknown',
@@ -670,6 +688,7 @@ async function main(argv: string[]) {
     log(searchTable(r));
   }
   if (push) log(`\n${pushTable(push)}`);
+  if (comments) log(`\n${commentsTable(comments)}`);
   for (const note of notes) log(`note: ${note}`);
   if (opts.profile) {
     for (const r of results.filter((x) => x.key !== 'a')) {
@@ -680,7 +699,7 @@ async function main(argv: string[]) {
     }
   }
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
-  const json = { date: new Date().toISOString(), machine, options: opts, databases: [big, small].filter(Boolean), results, ratios, targets, warmHitRatio, search, push, notes };
+  const json = { date: new Date().toISOString(), machine, options: opts, databases: [big, small].filter(Boolean), results, ratios, targets, warmHitRatio, search, push, comments, notes };
   fs.writeFileSync(path.join(RESULTS_DIR, 'latest.json'), `${JSON.stringify(json, null, 2)}\n`);
   log(`\nWrote ${path.relative(appDir, path.join(RESULTS_DIR, 'latest.json'))} (load average during run: ${machine.loadAverage.join(', ')})`);
 }

@@ -1309,6 +1309,8 @@ export interface PluginCommentsComment extends Struct.CollectionTypeSchema {
     > &
       Schema.Attribute.Private;
     parentId: Schema.Attribute.Integer;
+    premoderated: Schema.Attribute.Boolean &
+      Schema.Attribute.DefaultTo<false>;
     publishedAt: Schema.Attribute.DateTime;
     rejectedCode: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{

@@ -44,6 +44,7 @@ export function buildRss(feed: SyndicationFeed): string {
     pubDate: e.published,
     ...(e.content ?? e.summary ? { description: (e.content ?? e.summary)! } : {}),
     ...(e.categories.length ? { categories: e.categories.map((name) => ({ name })) } : {}),
+    ...(e.comments ? { comments: e.comments.url, slash: { comments: e.comments.count } } : {}),
     ...mediaOf(e),
   }));
   const xml = generateRssFeed({

@@ -40,6 +40,8 @@ export interface SyndicationEntry {
   photos: SyndicatedPhoto[];
   /** Readers' views (Media RSS media:community/media:statistics in RSS and Atom). */
   views?: number;
+  /** Approved comments and where they are read (RSS `comments` and `slash:comments`). */
+  comments?: { count: number; url: string };
   /** Extra fields kept in JSON Feed's `_newsroom` extension. */
   extension: Record<string, unknown>;
 }
@@ -149,9 +151,11 @@ function articleEntry(article: FeedArticle, links: FeedLinks, options: Syndicati
     categories: article.section ? [article.section.name] : [],
     photos: media ?? (photo ? [photo] : []),
     ...(article.viewCount !== undefined ? { views: article.viewCount } : {}),
+    ...(article.commentCount !== undefined ? { comments: { count: article.commentCount, url: `${article.url}#comments` } } : {}),
     extension: {
       documentId: article.documentId,
       ...(article.viewCount !== undefined ? { viewCount: article.viewCount } : {}),
+      ...(article.commentCount !== undefined ? { commentCount: article.commentCount } : {}),
       kicker: article.kicker,
       dateline: article.dateline,
       section: article.section?.slug ?? null,

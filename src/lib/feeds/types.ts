@@ -60,6 +60,8 @@ export interface FeedArticle {
   shortUrl: string | null;
   /** Readers' views, filled in live as the response is served (see view-marks.ts). */
   viewCount?: number;
+  /** Approved comments (src/plugins/comments); cached with the feed and purged by `article:<documentId>`. */
+  commentCount?: number;
   /** Multimedia feed: an article or a gallery, how its story is told, and its media. */
   kind?: 'article' | 'gallery';
   mediaKind?: string;

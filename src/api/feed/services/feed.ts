@@ -111,9 +111,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return (await (service.getShortLinks as (ids: string[]) => Promise<Map<string, { shortUrl: string }>>)(documentIds)) ?? new Map();
   }
 
+  /** Approved comment counts of a page of articles (one grouped query); none when the comments plugin is off. */
+  async function commentCounts(documentIds: string[]): Promise<Map<string, number> | null> {
+    const comments = strapi.plugin('comments')?.service('comments') as { counts?: (ids: string[]) => Promise<Map<string, number>> } | undefined;
+    if (typeof comments?.counts !== 'function' || !documentIds.length) return null;
+    return comments.counts(documentIds);
+  }
+
   async function withShortUrls(raws: Raw[]): Promise<FeedArticle[]> {
-    const links = await shortLinks(raws.map((r) => String(r.documentId)));
-    return raws.map((r) => toFeedArticle(r, urls(), links.get(String(r.documentId))?.shortUrl ?? null));
+    const ids = raws.map((r) => String(r.documentId));
+    const [links, counts] = await Promise.all([shortLinks(ids), commentCounts(ids)]);
+    return raws.map((r) => {
+      const item = toFeedArticle(r, urls(), links.get(String(r.documentId))?.shortUrl ?? null);
+      return counts ? { ...item, commentCount: counts.get(item.documentId) ?? 0 } : item;
+    });
   }
 
   const notes = () => strapi.service('api::entity-note.notes');
@@ -396,6 +407,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!raw) throw new errors.NotFoundError(`No published article with the slug "${slug.slice(0, 200)}".`);
       const links = await shortLinks([String(raw.documentId)]);
       const page: ArticlePage = await notes().annotatePage(toArticlePage(raw, urls(), links.get(String(raw.documentId))?.shortUrl ?? null), raw);
+      const counts = await commentCounts([String(raw.documentId)]);
+      if (counts) page.commentCount = counts.get(String(raw.documentId)) ?? 0;
       // Everything the page shows (tags, photos in blocks, linked stories, their sections and photos) by its key.
       const keys = ['feed', 'article-page', ...articleKeys([page]), ...strapi.service('api::feed.surrogate-keys').ofDocument(ARTICLE, raw)];
       const photoTimes = page.body.map((b) => (b.__component === 'blocks.photo-embed' ? b.photo.updatedAt : null));

@@ -8,10 +8,22 @@ import adminLookups from './services/admin-lookups';
 import { registerAdminActions } from './permissions';
 import moderation from './services/moderation';
 import blocks from './services/blocks';
+import { bootstrapCore } from './bootstrap';
+import { registerCommentsGraphql } from './graphql';
+import standardsController from './controllers/standards';
+import commentsController from './controllers/comments';
+import standards from './services/standards';
+import access from './services/access';
+import comments from './services/comments';
+import personalData from './services/personal-data';
+import canPost from './policies/can-post';
 
 export default {
-  register(_: { strapi: Core.Strapi }) {},
+  register({ strapi }: { strapi: Core.Strapi }) {
+    registerCommentsGraphql(strapi);
+  },
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await bootstrapCore(strapi);
     await registerAdminActions(strapi);
   },
   config,
@@ -19,12 +31,20 @@ export default {
   routes,
   controllers: {
     admin: adminController,
+    standards: standardsController,
+    comments: commentsController,
   },
   services: {
     'admin-lookups': adminLookups,
     moderation,
     blocks,
+    standards,
+    access,
+    comments,
+    'personal-data': personalData,
   },
-  policies: {},
+  policies: {
+    'can-post': canPost,
+  },
   middlewares: {},
 };

@@ -1,6 +1,16 @@
-// Reader, public and integration (API token) routes under /api.
+// Reader, public and integration (API token) routes under /api. Public ones are granted to the
+// public role, reader ones to the authenticated role (see ../bootstrap.ts).
+const canPost = { policies: ['plugin::comments.can-post'] };
+
 export default {
   type: 'content-api',
   prefix: '',
-  routes: [] as Array<Record<string, unknown>>,
+  routes: [
+    { method: 'GET', path: '/community-standards', handler: 'standards.list', config: {} },
+    { method: 'POST', path: '/community-standards/accept', handler: 'standards.accept', config: {} },
+    { method: 'GET', path: '/articles/:documentId/comments', handler: 'comments.list', config: {} },
+    { method: 'POST', path: '/articles/:documentId/comments', handler: 'comments.post', config: canPost },
+    { method: 'PUT', path: '/comments/:id', handler: 'comments.edit', config: canPost },
+    { method: 'DELETE', path: '/comments/:id', handler: 'comments.remove', config: {} },
+  ] as Array<Record<string, unknown>>,
 };
