@@ -17,13 +17,19 @@ import access from './services/access';
 import comments from './services/comments';
 import personalData from './services/personal-data';
 import canPost from './policies/can-post';
+import readerModeration from './controllers/reader-moderation';
+import integration from './controllers/integration';
+import { bootstrapModeration } from './moderation-bootstrap';
+import { registerModerationGraphql } from './moderation-graphql';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerCommentsGraphql(strapi);
+    registerModerationGraphql(strapi);
   },
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await bootstrapCore(strapi);
+    await bootstrapModeration(strapi);
     await registerAdminActions(strapi);
   },
   config,
@@ -33,6 +39,8 @@ export default {
     admin: adminController,
     standards: standardsController,
     comments: commentsController,
+    'reader-moderation': readerModeration,
+    integration,
   },
   services: {
     'admin-lookups': adminLookups,

@@ -10,7 +10,8 @@ function named<T extends Error>(error: T, name: string): T {
 
 export const badRequest = (name: string, message: string, details: Record<string, unknown> = {}) => named(new errors.ApplicationError(message, details), name);
 export const invalid = (message: string, details: Record<string, unknown> = {}) => new errors.ValidationError(message, details);
-export const forbidden = (name: string, message: string, details: Record<string, unknown> = {}) => named(new errors.ForbiddenError(message, details), name);
+// A PolicyError (403): Strapi's authorize step, which wraps the handler too, turns any other ForbiddenError into a bare "Forbidden".
+export const forbidden = (name: string, message: string, details: Record<string, unknown> = {}) => named(new errors.PolicyError(message, details), name);
 export const notFound = (message: string) => new errors.NotFoundError(message);
 
 /** 403 AccountBlocked: a blocked reader can read but not post, report or edit. */

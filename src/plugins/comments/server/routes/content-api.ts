@@ -1,5 +1,7 @@
 // Reader, public and integration (API token) routes under /api. Public ones are granted to the
 // public role, reader ones to the authenticated role (see ../bootstrap.ts).
+import moderationRoutes from './moderation-routes';
+
 const canPost = { policies: ['plugin::comments.can-post'] };
 
 export default {
@@ -12,5 +14,6 @@ export default {
     { method: 'POST', path: '/articles/:documentId/comments', handler: 'comments.post', config: canPost },
     { method: 'PUT', path: '/comments/:id', handler: 'comments.edit', config: canPost },
     { method: 'DELETE', path: '/comments/:id', handler: 'comments.remove', config: {} },
+    ...moderationRoutes,
   ] as Array<Record<string, unknown>>,
 };

@@ -231,6 +231,25 @@ const moderationService = ({ strapi }: { strapi: Core.Strapi }) => {
       return { log, ...h };
     },
 
+    /**
+     * Personal data held by moderation about a reader, for the account export (the plugin's
+     * personal-data service calls it): reports they filed, blocks, appeals and the log rows about them.
+     */
+    async personalData(userId: number) {
+      const [reports, h] = await Promise.all([
+        strapi.db.query(REPORT).findMany({ where: { reporterId: userId }, select: ['commentId', 'code', 'note', 'createdAt'], orderBy: { id: 'asc' } }),
+        this.history(userId),
+      ]);
+      return {
+        reportsFiled: reports,
+        blocks: h.blocks.map((b) => ({ ordinal: b.ordinal, permanent: b.permanent, code: b.code, note: b.note, blockedAt: b.blockedAt, liftedAt: b.liftedAt })),
+        appeals: h.appeals.map((a) => ({ explanation: a.explanation, status: a.status, decisionNote: a.decisionNote, decidedAt: a.decidedAt, createdAt: a.createdAt })),
+        moderationLog: h.log.map((l) => ({ commentId: l.commentId, action: l.action, code: l.code, note: l.note, before: l.before, after: l.after, by: l.actorType, at: l.at })),
+        blocked: h.blocked,
+        permanentlyBlocked: h.permanent,
+      };
+    },
+
     /** A reader's report: one per account and comment; reportsToHold distinct reports hold the comment. */
     async report(commentId: number, reporterId: number, d: { code?: unknown; note?: unknown }) {
       const state = await blocks().state(reporterId);
