@@ -242,6 +242,10 @@ describe('the Comments moderation page', () => {
       const replay = await api(`/comments/appeals/${firstAppealId}/decision`, { token: adminToken, json: { data: { decision: 'lift' } } });
       expect(replay.status).toBeGreaterThanOrEqual(400);
       expect(replay.status).toBeLessThan(500);
+      const key = await ok<{ data: { accessKey: string } }>(api('/admin/api-tokens', { token: adminToken, json: { name: `moderation-${RUN}`, type: 'full-access', lifespan: null } }), 201);
+      const integration = await api(`/api/moderation/appeals/${firstAppealId}`, { token: key.data.accessKey, json: { data: { decision: 'lift' } } });
+      expect(integration.status).toBeGreaterThanOrEqual(400);
+      expect(integration.status).toBeLessThan(500);
       const posting = await post('alice', `One more try ${RUN}`);
       expect(posting.status).toBe(403);
       expect(((await posting.json()) as { error: { details: { permanent: boolean } } }).error.details.permanent).toBe(true);
