@@ -124,7 +124,7 @@ beforeAll(async () => {
   await page.getByLabel('Password').fill(server.admin.password);
   await page.getByRole('button', { name: /log ?in/i }).click();
   await page.getByRole('link', { name: 'Comments' }).first().waitFor();
-}, 600000);
+}, 900000); // the admin build alone takes minutes on a busy machine
 
 afterAll(async () => {
   await browser?.close();

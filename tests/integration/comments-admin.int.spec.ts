@@ -93,6 +93,17 @@ describe('the queues and decisions', () => {
     expect(standards.body.data.map((s: { code: string }) => s.code)).toEqual(expect.arrayContaining(['off-topic', 'trolling']));
   });
 
+  it('lists reported comments with their reports in the Reported queue', async () => {
+    const c = await comment('An approved remark others dislike', { status: 'approved', heldFor: null, score: null });
+    await app.strapi.plugin('comments').service('moderation').report(c.id, otherId, { code: 'trolling', note: 'Baiting everyone.' });
+    const res = await get('/comments/queue?status=reported').expect(200);
+    const item = res.body.results.find((r: { id: number }) => r.id === c.id);
+    expect(item.reports).toEqual([expect.objectContaining({ code: 'trolling', note: 'Baiting everyone.', reporter: { id: otherId, displayName: 'commenter2' } })]);
+    await post(`/comments/comments/${c.id}/decision`, { data: { action: 'approve' } }).expect(200);
+    const after = await get('/comments/queue?status=reported').expect(200);
+    expect(after.body.results.map((r: { id: number }) => r.id)).not.toContain(c.id); // approving resolves the reports
+  });
+
   it('rejects with a code and a note, logs the administrator by name, and serves the comment log', async () => {
     const c = await comment('Football, not harbours');
     const res = await post(`/comments/comments/${c.id}/decision`, { data: { action: 'reject', code: 'off-topic', note: 'Keep to the story.' } }).expect(200);

@@ -31,7 +31,7 @@ type Status = 'pending' | 'reported' | 'all';
 type Tab = Status | 'appeals';
 
 interface Standard { code: string; title: string; ruleText?: string; action?: string }
-interface Report { id?: number; code: string; note?: string | null; createdAt?: string }
+interface Report { id?: number; code: string; note?: string | null; createdAt?: string; resolved?: boolean; reporter?: { id: number; displayName?: string | null } }
 interface LogEntry { id?: number; action: string; code?: string | null; note?: string | null; before?: string | null; after?: string | null; actorName?: string | null; actorType?: string; at?: string; commentId?: number | null }
 interface Item {
   id: number;
@@ -547,7 +547,7 @@ export default function ModerationPage() {
                       <Td>
                         {item.reports?.length ? (
                           <Box tag="ul" aria-label={`Reports on comment #${item.id}`}>
-                            {item.reports.map((r, i) => <li key={r.id ?? i}><Typography variant="pi">{`${r.code}${r.note ? `: ${r.note}` : ''}`}</Typography></li>)}
+                            {item.reports.map((r, i) => <li key={r.id ?? i}><Typography variant="pi">{`${r.code}${r.note ? `: ${r.note}` : ''}${r.reporter?.displayName ? ` (${r.reporter.displayName})` : ''}${r.resolved ? ' · resolved' : ''}`}</Typography></li>)}
                           </Box>
                         ) : (
                           <Typography>{item.reportCount ?? 0}</Typography>
