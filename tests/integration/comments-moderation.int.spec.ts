@@ -438,6 +438,9 @@ describe('blocks and appeals', () => {
     expect(data.permanentlyBlocked).toBe(true);
     const authorData = await app.strapi.plugin('comments').service('moderation').personalData(author.id);
     expect(authorData.moderationLog.map((l: { action: string }) => l.action)).toEqual(expect.arrayContaining(['report-hold', 'approve', 'reject', 'edit']));
+    // The account export (accounts' personal-data convention) carries the same log.
+    const exported = (await app.strapi.plugin('accounts').service('personal-data').exportEverywhere(author.id)).comments;
+    expect(exported.moderationLog.map((l: { action: string }) => l.action)).toEqual(expect.arrayContaining(['report-hold', 'approve', 'reject', 'edit']));
   });
 });
 

@@ -516,7 +516,7 @@ describe('permissions and personal data', () => {
     const exported = (await accounts.exportEverywhere(nia.id)).comments;
     expect(exported.comments.map((c: { body: string }) => c.body)).toEqual(['Nia’s root with a reply.', 'Nia alone.']);
     expect(exported.standardsAcceptances).toEqual([expect.objectContaining({ version: 1 })]);
-    expect(exported).toEqual(expect.objectContaining({ reports: [], blocks: [], appeals: [] }));
+    expect(exported).toEqual(expect.objectContaining({ reports: [], blocks: [], appeals: [], moderationLog: [] }));
 
     await app.strapi.plugin('comments').service('personal-data').erase(nia.id);
     expect(await app.strapi.db.query(COMMENT).findOne({ where: { id: solo.id } })).toBeNull();

@@ -13,7 +13,7 @@ const APPEAL = 'plugin::comments.appeal';
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async export(userId: number) {
     const q = (uid: string) => strapi.db.query(uid);
-    const [comments, acceptances, reports, blocks, appeals] = await Promise.all([
+    const [comments, acceptances, reports, blocks, appeals, moderationLog] = await Promise.all([
       q(COMMENT).findMany({
         where: { authorId: userId, status: { $ne: 'deleted' } },
         select: ['id', 'articleDocumentId', 'threadId', 'parentId', 'body', 'status', 'heldFor', 'rejectedCode', 'createdAt', 'editedAt'],
@@ -23,8 +23,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       q(REPORT).findMany({ where: { reporterId: userId }, select: ['commentId', 'code', 'note', 'createdAt'], orderBy: { id: 'asc' } }),
       q(BLOCK).findMany({ where: { userId }, select: ['ordinal', 'permanent', 'code', 'note', 'blockedAt', 'liftedAt'], orderBy: { id: 'asc' } }),
       q(APPEAL).findMany({ where: { userId }, select: ['explanation', 'status', 'decisionNote', 'decidedAt', 'createdAt'], orderBy: { id: 'asc' } }),
+      // Decisions about the reader and their comments (the moderator's name is not theirs to export).
+      q(LOG).findMany({ where: { userId }, select: ['commentId', 'action', 'code', 'note', 'before', 'after', 'actorType', 'at'], orderBy: { id: 'asc' } }),
     ]);
-    return { comments, standardsAcceptances: acceptances, reports, blocks, appeals };
+    return { comments, standardsAcceptances: acceptances, reports, blocks, appeals, moderationLog };
   },
 
   async erase(userId: number) {
