@@ -37,3 +37,15 @@ export async function loadStrapi(): Promise<Core.Strapi> {
   const { createStrapi } = require('@strapi/strapi') as typeof import('@strapi/strapi');
   return createStrapi({ appDir, distDir, serveAdminPanel: false } as Parameters<typeof createStrapi>[0]).load();
 }
+
+/** The entry of a bench script run as its own process: exits 0 when `main` resolves, 1 (with the error) when it fails. */
+export function runMain(mod: NodeModule, main: () => Promise<unknown>): void {
+  if (require.main !== mod) return;
+  main().then(
+    () => process.exit(0),
+    (error) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

@@ -3,9 +3,9 @@
 // and one Redis key prefix shared by the instances of a test. Processes are stopped by their pid.
 import { spawn, type ChildProcess } from 'child_process';
 import crypto from 'crypto';
-import net from 'net';
 import path from 'path';
 import { Client } from 'pg';
+import { freePort } from './ports';
 import { randomSecrets } from '../../src/lib/secrets/check-secrets';
 
 const appDir = path.resolve(__dirname, '..', '..');
@@ -21,16 +21,7 @@ export async function pg<T = Record<string, unknown>>(sql: string, params: unkno
   }
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
+export { freePort };
 
 export interface Deployment {
   schema: string;
