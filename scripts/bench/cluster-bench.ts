@@ -141,6 +141,8 @@ async function main() {
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, JSON.stringify(result, null, 2));
   log(`Written to ${path.relative(appDir, out)}`);
+  // For `npm run bench`, which runs this scenario in its own process and prints the table.
+  log(`CLUSTER-RESULT ${JSON.stringify(result)}`);
 }
 
 main().catch((error) => {
