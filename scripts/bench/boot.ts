@@ -19,6 +19,7 @@ export function benchEnv(extra: Record<string, string> = {}): Record<string, str
     HOST: '127.0.0.1',
     ...randomSecrets(),
     ...vapidKeys(),
+    ...smtpSettings(),
     // The load generator is one client hammering /s/ and the feeds; limits meant for the
     // open internet would turn the measurement into a measurement of 429s.
     RATE_LIMIT_ENABLED: 'false',
@@ -30,6 +31,14 @@ export function benchEnv(extra: Record<string, string> = {}): Record<string, str
 function vapidKeys(): Record<string, string> {
   const { publicKey, privateKey } = webpush.generateVAPIDKeys();
   return { VAPID_PUBLIC_KEY: publicKey, VAPID_PRIVATE_KEY: privateKey, VAPID_SUBJECT: 'mailto:bench@newsroom-bench.org' };
+}
+
+/**
+ * Production refuses to start without SMTP settings; the benchmark sends no mail, so a server
+ * nothing listens on (nodemailer connects only when a message is sent).
+ */
+function smtpSettings(): Record<string, string> {
+  return { SMTP_HOST: '127.0.0.1', SMTP_PORT: '2525', SMTP_SECURE: 'false', SMTP_USER: 'bench', SMTP_PASS: 'bench', EMAIL_FROM: 'bench@newsroom-bench.org', EMAIL_REPLY_TO: 'bench@newsroom-bench.org' };
 }
 
 export async function loadStrapi(): Promise<Core.Strapi> {

@@ -801,7 +801,7 @@ async function main(argv: string[]) {
     return;
   }
   log(`Benchmark: ${opts.articles} articles, ${opts.connections} connections × ${opts.duration} s per scenario, ports ${opts.port}-${opts.port + 1}, on ${opts.engines.join(' and ')}`);
-  const onSqlite = opts.engines.includes('sqlite');
+  const onSqlite = opts.engines.includes('sqlite') && [...PG_KEYS, 'wr', 'search'].some(want);
   const big = onSqlite ? await ensureDatabase(opts.articles, opts) : null;
   const small = onSqlite && (want('c1k') || want('wr')) ? await ensureDatabase(opts.baselineArticles, opts) : null;
 
