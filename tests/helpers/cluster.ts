@@ -95,7 +95,8 @@ export async function startInstance(deployment: Deployment, name: string, env: R
     child,
     exited,
     output: () => output,
-    async ready(timeoutMs = 180_000) {
+    // CLUSTER_READY_TIMEOUT_MS: a boot on a crowded machine (load average far above the cores) can take minutes.
+    async ready(timeoutMs = Number(process.env.CLUSTER_READY_TIMEOUT_MS) || 180_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         if (gone) throw new Error(`instance ${name} exited before it was ready:\n${output.slice(-4000)}`);
