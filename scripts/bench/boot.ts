@@ -19,6 +19,7 @@ export function benchEnv(extra: Record<string, string> = {}): Record<string, str
     HOST: '127.0.0.1',
     ...randomSecrets(),
     ...vapidKeys(),
+    ...smtpSettings(),
     // The load generator is one client hammering /s/ and the feeds; limits meant for the
     // open internet would turn the measurement into a measurement of 429s.
     RATE_LIMIT_ENABLED: 'false',
@@ -32,8 +33,28 @@ function vapidKeys(): Record<string, string> {
   return { VAPID_PUBLIC_KEY: publicKey, VAPID_PRIVATE_KEY: privateKey, VAPID_SUBJECT: 'mailto:bench@newsroom-bench.org' };
 }
 
+/**
+ * Production refuses to start without SMTP settings; the benchmark sends no mail, so a server
+ * nothing listens on (nodemailer connects only when a message is sent).
+ */
+function smtpSettings(): Record<string, string> {
+  return { SMTP_HOST: '127.0.0.1', SMTP_PORT: '2525', SMTP_SECURE: 'false', SMTP_USER: 'bench', SMTP_PASS: 'bench', EMAIL_FROM: 'bench@newsroom-bench.org', EMAIL_REPLY_TO: 'bench@newsroom-bench.org' };
+}
+
 export async function loadStrapi(): Promise<Core.Strapi> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { createStrapi } = require('@strapi/strapi') as typeof import('@strapi/strapi');
   return createStrapi({ appDir, distDir, serveAdminPanel: false } as Parameters<typeof createStrapi>[0]).load();
+}
+
+/** The entry of a bench script run as its own process: exits 0 when `main` resolves, 1 (with the error) when it fails. */
+export function runMain(mod: NodeModule, main: () => Promise<unknown>): void {
+  if (require.main !== mod) return;
+  main().then(
+    () => process.exit(0),
+    (error) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
 }

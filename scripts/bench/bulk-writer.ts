@@ -78,6 +78,10 @@ export class BulkWriter {
       if (!attribute?.columnName) throw new Error(`${uid}.${name} is not a column`);
       row[attribute.columnName] = value;
     }
+    // What the Document Service would fill in: the schema's defaults (comment switches, for instance).
+    for (const [name, attribute] of Object.entries(meta.attributes) as Array<[string, { columnName?: string; default?: unknown }]>) {
+      if (attribute.columnName && !(name in values) && attribute.default !== undefined && typeof attribute.default !== 'function') row[attribute.columnName] = attribute.default;
+    }
     this.queue(meta.tableName, row);
     return id;
   }

@@ -89,10 +89,17 @@ async function main() {
     SEED_DEMO: 'true', RATE_LIMIT_ENABLED: 'false', ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password,
   };
   const rows: Array<Record<string, unknown>> = [];
+  // Stopped in the finally below whatever fails, so a failed measurement leaves no instance running.
+  const instances: Proc[] = [];
+  const boot = async (env: Record<string, string>) => {
+    const pair = await Promise.all([startInstance(env), startInstance(env)]);
+    instances.push(...pair);
+    return pair;
+  };
   const result: Record<string, unknown> = { date: new Date().toISOString(), connections, duration, rows };
   try {
     log(`Booting two instances on PostgreSQL schema ${schema} with Redis (demo newsroom)…`);
-    let [a, b] = await Promise.all([startInstance(base), startInstance(base)]);
+    let [a, b] = await boot(base);
     for (const [label, pathName] of [['feed, warm', '/api/feeds/articles'], ['stock REST, fields + populate', '/api/articles?fields[0]=title&fields[1]=slug&populate[leadPhoto][populate][0]=image&populate[section]=true&sort=publishedAt:desc&pagination[pageSize]=20']]) {
       for (const backends of [[a.url], [a.url, b.url]]) {
         const r = await throughput(backends, pathName);
@@ -127,7 +134,7 @@ async function main() {
     log(`  cross-instance invalidation (update on A until B's feed shows it): p50 ${pct(delays, 0.5)} ms, max ${delays[delays.length - 1]} ms over ${samples}`);
     await Promise.all([stop(a), stop(b)]);
 
-    [a, b] = await Promise.all([startInstance({ ...base, FEED_CACHE: 'false' }), startInstance({ ...base, FEED_CACHE: 'false' })]);
+    [a, b] = await boot({ ...base, FEED_CACHE: 'false' });
     for (const backends of [[a.url], [a.url, b.url]]) {
       const r = await throughput(backends, '/api/feeds/articles');
       rows.push({ scenario: 'feed, cold (FEED_CACHE=false)', instances: backends.length, ...r });
@@ -135,12 +142,15 @@ async function main() {
     }
     await Promise.all([stop(a), stop(b)]);
   } finally {
+    await Promise.all(instances.map(stop));
     await sql(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
   }
   const out = path.join(appDir, 'bench', 'results', 'cluster-latest.json');
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, JSON.stringify(result, null, 2));
   log(`Written to ${path.relative(appDir, out)}`);
+  // For `npm run bench`, which runs this scenario in its own process and prints the table.
+  log(`CLUSTER-RESULT ${JSON.stringify(result)}`);
 }
 
 main().catch((error) => {

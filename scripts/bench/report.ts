@@ -14,18 +14,26 @@ export interface BenchOptions {
   writeLoadSeconds: number;
   /** Reader requests per second in the write-load scenario. */
   readsPerSecond: number;
-  /** Scenario keys to run (a, b, c, c1k, d1, d2, e, wr, v, mr, mrc, mrc24, p, search, comments); all when empty. */
+  /** Scenario keys to run (a, b, c, c1k, d1, d2, e, wr, v, mr, mrc, mrc24, search, p, comments, cluster); all when empty. */
   only: string[];
   reseed: boolean;
   /** Write V8 CPU profiles of the Strapi processes to bench/results/profiles. */
   profile: boolean;
-  /** PostgreSQL database URL: the search scenario also runs there (schema bench_search_<articles>). */
+  /** PostgreSQL server URL given with --pg: the search scenario also runs there (schema bench_search_<articles>). */
   pg: string | null;
+  /**
+   * Where the article scenarios run: SQLite, and PostgreSQL when the server (--pg, DATABASE_URL
+   * or 127.0.0.1:5432) answers, in its own database bench_<articles>.
+   */
+  engines: Engine[];
   /** Push subscriptions in the fan-out scenario (p). */
   subscriptions: number;
   /** Comments posted in the comments scenario (bounded also by 60 s). */
   commentPosts: number;
 }
+
+export type Engine = 'sqlite' | 'postgres';
+export const ENGINES: Engine[] = ['sqlite', 'postgres'];
 
 export const DEFAULT_OPTIONS: BenchOptions = {
   articles: 10000,
@@ -40,6 +48,7 @@ export const DEFAULT_OPTIONS: BenchOptions = {
   reseed: false,
   profile: false,
   pg: null,
+  engines: ENGINES,
   subscriptions: 10000,
   commentPosts: 300,
 };
@@ -61,7 +70,7 @@ const INTEGER_FLAGS: Record<string, { key: keyof BenchOptions; min: number; max:
 
 /** Parses `--articles 100000 --connections 10 --duration 10 --only b,c --reseed` (also `--flag=value`). */
 export function parseBenchArgs(argv: string[]): BenchOptions {
-  const options: BenchOptions = { ...DEFAULT_OPTIONS, only: [] };
+  const options: BenchOptions = { ...DEFAULT_OPTIONS, only: [], engines: [...ENGINES] };
   const args = argv.flatMap((a) => (a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a]));
   for (let i = 0; i < args.length; i += 1) {
     const flag = args[i];
@@ -71,6 +80,11 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
       const value = args[++i];
       if (!value || !/^postgres(ql)?:\/\//.test(value)) throw new UsageError('--pg needs a postgres:// URL');
       options.pg = value;
+    } else if (flag === '--engines') {
+      const value = args[++i];
+      const engines = (value ?? '').split(',').map((e) => e.trim()).filter(Boolean);
+      if (!engines.length || engines.some((e) => !ENGINES.includes(e as Engine))) throw new UsageError(`--engines takes ${ENGINES.join(', ')} or both, comma-separated`);
+      options.engines = ENGINES.filter((e) => engines.includes(e));
     } else if (flag === '--only') {
       const value = args[++i];
       if (!value || value.startsWith('--')) throw new UsageError('--only needs a list such as b,c');
@@ -248,4 +262,81 @@ export function searchTable(r: { database: string; articles: number; indexRows: 
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   return [head, line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+export interface EngineColumn<T> {
+  /** Column heading: "SQLite", "PostgreSQL". */
+  name: string;
+  rows: T[];
+}
+
+/** Rows in the order they first appear in any column, each `key` once. */
+function unionBy<T>(columns: Array<EngineColumn<T>>, key: (row: T) => string): string[] {
+  const keys: string[] = [];
+  for (const column of columns) for (const row of column.rows) if (!keys.includes(key(row))) keys.push(key(row));
+  return keys;
+}
+
+/** The same scenarios on each database, side by side: throughput, latency, SQL and memory per column. */
+export function sideBySideTable(columns: Array<EngineColumn<ScenarioResult>>): string {
+  const keys = unionBy(columns, (r) => r.key);
+  const headers = ['', 'scenario', ...columns.flatMap((c) => [`${c.name} req/s`, 'p50 ms', 'p99 ms', 'SQL/req', 'RSS MB', 'errors'])];
+  const rows = keys.map((key) => {
+    const label = columns.map((c) => c.rows.find((r) => r.key === key)).find(Boolean)?.label ?? key;
+    return [
+      key,
+      label,
+      ...columns.flatMap((c) => {
+        const r = c.rows.find((x) => x.key === key);
+        if (!r) return ['–', '–', '–', '–', '–', '–'];
+        return [fmt(r.rps, 0), fmt(r.p50, 1), fmt(r.p99, 1), fmt(r.queriesPerRequest, 1), fmt(r.peakRssMb, 0), String(r.errors + r.unexpectedStatus)];
+      }),
+    ];
+  });
+  return formatTable(headers, rows);
+}
+
+/** The same targets judged on each database's run, side by side. */
+export function sideBySideTargets(columns: Array<EngineColumn<Target>>): string {
+  const names = unionBy(columns, (t) => t.name);
+  const met = (t: Target | undefined) => (!t || t.met === null ? 'not run' : t.met ? 'yes' : 'NO');
+  const rows = names.map((name) => {
+    const goal = columns.map((c) => c.rows.find((t) => t.name === name)).find(Boolean)?.goal ?? '';
+    return [name, goal, ...columns.flatMap((c) => {
+      const t = c.rows.find((x) => x.name === name);
+      return [t?.measured ?? '–', met(t)];
+    })];
+  });
+  return formatTable(['target', 'goal', ...columns.flatMap((c) => [c.name, 'met'])], rows);
+}
+
+export interface ClusterBenchResult {
+  connections: number;
+  duration: number;
+  rows: Array<{ scenario: string; instances: number; reqPerSec: number; p50: number; p99: number; errors: number }>;
+  invalidation?: { samples: number; p50: number; max: number };
+}
+
+/** One instance against two behind the load balancer, per scenario, and the invalidation delay. */
+export function clusterTable(r: ClusterBenchResult): string {
+  const scenarios = [...new Set(r.rows.map((row) => row.scenario))];
+  const cell = (scenario: string, n: number) => r.rows.find((row) => row.scenario === scenario && row.instances === n);
+  const rows = scenarios.map((scenario) => {
+    const one = cell(scenario, 1);
+    const two = cell(scenario, 2);
+    return [
+      scenario,
+      fmt(one?.reqPerSec, 0),
+      fmt(one?.p50, 1),
+      fmt(two?.reqPerSec, 0),
+      fmt(two?.p50, 1),
+      `${fmt(ratio(two?.reqPerSec, one?.reqPerSec), 2)}×`,
+      String((one?.errors ?? 0) + (two?.errors ?? 0)),
+    ];
+  });
+  const table = formatTable(['through the load balancer', '1 instance req/s', 'p50 ms', '2 instances req/s', 'p50 ms', '2 vs 1', 'errors'], rows);
+  const delay = r.invalidation
+    ? `cross-instance invalidation (update on A until B's cached feed shows it): p50 ${r.invalidation.p50} ms, max ${r.invalidation.max} ms over ${r.invalidation.samples} updates`
+    : 'cross-instance invalidation: not measured';
+  return `${table}\n${delay}`;
 }

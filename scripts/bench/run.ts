@@ -7,6 +7,7 @@ import crypto from 'crypto';
 import fs from 'fs';
 import http from 'http';
 import os from 'os';
+import net from 'net';
 import path from 'path';
 import { appDir, distDir, benchEnv } from './boot';
 import type { PurgeMode, WarmRatioResult } from './warm-ratio';
@@ -21,8 +22,14 @@ import {
   targetsTable,
   topSelfTime,
   UsageError,
+  clusterTable,
+  sideBySideTable,
+  sideBySideTargets,
   type BenchOptions,
+  type ClusterBenchResult,
+  type Engine,
   type ScenarioResult,
+  type Target,
 } from './report';
 import { beaconRequests } from './views';
 import { benchPushFanOut, pushTable, type PushBenchResult } from './push-scenario';
@@ -54,6 +61,8 @@ const MEMORY_LIMIT_MB = 400;
 const MAX_QUERIES = 6;
 /** Sequential search requests per query kind: bounded, whatever the database size. */
 const SEARCH_REQUESTS = 200;
+/** Updates timed in the cross-instance invalidation measurement. */
+const CLUSTER_SAMPLES = 20;
 /** Every scenario is asked as a browser would (isbot must not exempt the redirect from counting hits). */
 const HEADERS = {
   'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36',
@@ -94,6 +103,12 @@ function schemaFingerprint(): string {
 
 interface SeedInfo {
   articles: number;
+  engine: Engine;
+  /** Shown in the log: the SQLite file or the PostgreSQL database. */
+  name: string;
+  /** What a Strapi process needs to open this database. */
+  env: Record<string, string>;
+  /** The SQLite file ('' on PostgreSQL). */
   file: string;
   fingerprint: string;
   seededAt: string;
@@ -113,7 +128,7 @@ async function ensureDatabase(articles: number, opts: BenchOptions): Promise<See
     const meta = JSON.parse(fs.readFileSync(metaFile, 'utf8')) as SeedInfo;
     if (meta.fingerprint === fingerprint) {
       log(`Reusing ${path.relative(appDir, file)} (${articles} articles, seeded ${meta.seededAt} in ${meta.seedSeconds} s; --reseed to redo)`);
-      return { ...meta, reused: true };
+      return { ...meta, ...sqliteTarget(file), reused: true };
     }
   }
   for (const f of [file, `${file}-journal`, `${file}-wal`, `${file}-shm`, metaFile]) fs.rmSync(f, { force: true });
@@ -123,6 +138,7 @@ async function ensureDatabase(articles: number, opts: BenchOptions): Promise<See
   await new Promise<void>((resolve, reject) => {
     const child = fork(path.join(distDir, 'scripts', 'bench', 'seed.js'), ['--articles', String(articles), '--db', file, '--info', infoFile], {
       cwd: appDir,
+      env: { ...process.env, DATABASE_URL: '' },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });
     let errors = '';
@@ -138,7 +154,7 @@ async function ensureDatabase(articles: number, opts: BenchOptions): Promise<See
   fs.rmSync(infoFile, { force: true });
   const info: SeedInfo = {
     articles,
-    file,
+    ...sqliteTarget(file),
     fingerprint,
     seededAt: new Date().toISOString(),
     seedSeconds: Math.round((Date.now() - started) / 100) / 10,
@@ -146,6 +162,98 @@ async function ensureDatabase(articles: number, opts: BenchOptions): Promise<See
     reused: false,
   };
   fs.writeFileSync(metaFile, JSON.stringify(info, null, 2));
+  log(`  seeded in ${info.seedSeconds} s`);
+  return info;
+}
+
+const sqliteTarget = (file: string) => ({ engine: 'sqlite' as const, name: path.basename(file), file, env: { DATABASE_URL: '', DATABASE_FILENAME: file } });
+
+type PgClient = { connect(): Promise<void>; query(sql: string, params?: unknown[]): Promise<{ rows: Array<Record<string, unknown>> }>; end(): Promise<void> };
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { Client } = require('pg') as { Client: new (o: { connectionString: string; connectionTimeoutMillis?: number }) => PgClient };
+
+async function withPg<T>(url: string, fn: (client: PgClient) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** The PostgreSQL server of the run (--pg, else DATABASE_URL, else the local default) when it answers; why not otherwise. */
+async function findPostgres(opts: BenchOptions): Promise<{ url: string } | { skipped: string }> {
+  const fromEnv = process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : null;
+  const url = opts.pg ?? fromEnv ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  try {
+    await withPg(url, (c) => c.query('SELECT 1'));
+    return { url };
+  } catch (error) {
+    return { skipped: `PostgreSQL at ${redact(url)} does not answer (${error instanceof Error ? error.message : String(error)}); set DATABASE_URL or --pg` };
+  }
+}
+
+/** Redis for the cluster scenario (REDIS_URL, else 127.0.0.1:6379) when it answers PING. */
+async function findRedis(): Promise<{ url: string } | { skipped: string }> {
+  const url = process.env.REDIS_URL || 'redis://127.0.0.1:6379/0';
+  const { hostname, port } = new URL(url);
+  const ok = await new Promise<boolean>((resolve) => {
+    const socket = net.connect(Number(port) || 6379, hostname);
+    const done = (value: boolean) => (socket.destroy(), resolve(value));
+    socket.setTimeout(2000, () => done(false));
+    socket.on('error', () => done(false));
+    socket.on('connect', () => socket.write('PING\r\n'));
+    socket.on('data', (d) => done(String(d).startsWith('+PONG')));
+  });
+  return ok ? { url } : { skipped: `Redis at ${redact(url)} does not answer PING; set REDIS_URL` };
+}
+
+const redact = (url: string) => url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+const withDatabase = (url: string, database: string) => {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+};
+
+/**
+ * The PostgreSQL twin of ensureDatabase: its own database bench_<articles> on the server, seeded
+ * by the same seed.ts and reused while the fingerprint (kept in a table of its own) matches.
+ */
+async function ensurePgDatabase(articles: number, serverUrl: string, opts: BenchOptions): Promise<SeedInfo> {
+  const database = `bench_${articles}`;
+  const url = withDatabase(serverUrl, database);
+  const fingerprint = schemaFingerprint();
+  const target = { engine: 'postgres' as const, name: `PostgreSQL database ${database}`, file: '', env: { DATABASE_URL: url, DATABASE_SCHEMA: 'public' } };
+  const exists = await withPg(serverUrl, async (c) => (await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [database])).rows.length > 0);
+  if (exists && !opts.reseed) {
+    const meta = await withPg(url, async (c) => {
+      const found = await c.query(`SELECT to_regclass('public.bench_seed') AS t`);
+      if (found.rows[0].t === null) return null;
+      return ((await c.query('SELECT info FROM bench_seed')).rows[0]?.info ?? null) as SeedInfo | null;
+    });
+    if (meta && meta.fingerprint === fingerprint && meta.articles === articles) {
+      log(`Reusing ${target.name} (${articles} articles, seeded ${meta.seededAt} in ${meta.seedSeconds} s; --reseed to redo)`);
+      return { ...meta, ...target, reused: true };
+    }
+  }
+  await withPg(serverUrl, async (c) => {
+    if (exists) await c.query(`DROP DATABASE "${database}" WITH (FORCE)`);
+    await c.query(`CREATE DATABASE "${database}"`);
+  });
+  log(`Seeding ${articles} articles into ${target.name}…`);
+  const infoFile = path.join(DATA_DIR, `${database}.seed`);
+  fs.mkdirSync(DATA_DIR, { recursive: true });
+  const started = Date.now();
+  const seed = await forkScript('seed.js', ['--articles', String(articles), '--db', 'unused-on-postgres', '--info', infoFile], target.env, '');
+  if (seed.code !== 0) throw new Error(`Seeding ${database} failed (exit ${seed.code}): ${lastLines(seed.errors)}`);
+  const seeded = JSON.parse(fs.readFileSync(infoFile, 'utf8')) as { shortCode: string | null };
+  fs.rmSync(infoFile, { force: true });
+  const info: SeedInfo = { articles, ...target, fingerprint, seededAt: new Date().toISOString(), seedSeconds: Math.round((Date.now() - started) / 100) / 10, shortCode: seeded.shortCode, reused: false };
+  await withPg(url, async (c) => {
+    await c.query('CREATE TABLE bench_seed (info jsonb NOT NULL)');
+    await c.query('INSERT INTO bench_seed (info) VALUES ($1)', [JSON.stringify(info)]);
+  });
   log(`  seeded in ${info.seedSeconds} s`);
   return info;
 }
@@ -345,9 +453,10 @@ async function measure(
 }
 
 async function withStrapi<T>(scenario: Scenario, opts: BenchOptions, fn: (server: Server) => Promise<T>): Promise<T> {
-  log(`[${scenario.key}] ${scenario.label}: starting Strapi on ${path.basename(scenario.db.file)}…`);
+  log(`[${scenario.key}] ${scenario.label}: starting Strapi on ${scenario.db.name}…`);
   const started = Date.now();
-  const server = await startServer(scenario.key, 'server', benchEnv({ DATABASE_FILENAME: scenario.db.file, PORT: String(opts.port), ...scenario.env }), opts);
+  const logKey = scenario.db.engine === 'postgres' ? `pg-${scenario.key}` : scenario.key;
+  const server = await startServer(logKey, 'server', benchEnv({ ...scenario.db.env, PORT: String(opts.port), ...scenario.env }), opts);
   log(`  ready in ${((Date.now() - started) / 1000).toFixed(1)} s; measuring ${opts.connections} connections × ${opts.duration} s (after ${opts.warmup} s warm-up)`);
   try {
     return await fn(server);
@@ -370,7 +479,7 @@ async function writeLoadScenario(db: SeedInfo, opts: BenchOptions, notes: string
         await new Promise<WarmRatioResult>((resolve, reject) => {
           const child = fork(path.join(distDir, 'scripts', 'bench', 'warm-ratio.js'), [mode, String(opts.writeLoadSeconds), String(opts.readsPerSecond)], {
             cwd: appDir,
-            env: { ...process.env, ...benchEnv({ DATABASE_FILENAME: copy, PORT: String(opts.port) }) },
+            env: { ...process.env, ...benchEnv({ DATABASE_URL: '', DATABASE_FILENAME: copy, PORT: String(opts.port) }) },
             stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
           });
           let result: WarmRatioResult | null = null;
@@ -556,37 +665,9 @@ async function runSearchScenario(db: SeedInfo, opts: BenchOptions, notes: string
   return out;
 }
 
-async function main(argv: string[]) {
-  const opts = parseBenchArgs(argv);
-  const want = (key: string) => opts.only.length === 0 || opts.only.includes(key);
-  if (opts.only.length > 0 && opts.only.every((key) => key === 'comments')) {
-    // The comments scenario seeds its own throw-away database: no article database needed.
-    const comments = await benchComments({ ...DEFAULT_COMMENTS_BENCH, port: opts.port, posts: opts.commentPosts }, LOG_DIR, log);
-    log(`\n${commentsTable(comments)}`);
-    fs.mkdirSync(RESULTS_DIR, { recursive: true });
-    fs.writeFileSync(path.join(RESULTS_DIR, 'comments-latest.json'), `${JSON.stringify({ date: new Date().toISOString(), loadAverage: os.loadavg(), options: opts, comments }, null, 2)}\n`);
-    return;
-  }
-  if (opts.only.length > 0 && opts.only.every((key) => key === 'p')) {
-    // The push fan-out alone needs no article database.
-    const profileFile = opts.profile ? path.join(PROFILE_DIR, 'p.cpuprofile') : undefined;
-    if (profileFile) fs.mkdirSync(PROFILE_DIR, { recursive: true });
-    const push = await benchPushFanOut(opts.subscriptions, LOG_DIR, log, profileFile);
-    log(`\n${pushTable(push)}`);
-    if (profileFile && fs.existsSync(profileFile)) {
-      log(`\nCPU profile of the fan-out (${path.relative(appDir, profileFile)}), top self time:`);
-      log(topSelfTime(JSON.parse(fs.readFileSync(profileFile, 'utf8')), 20, appDir));
-    }
-    fs.mkdirSync(RESULTS_DIR, { recursive: true });
-    fs.writeFileSync(path.join(RESULTS_DIR, 'push-latest.json'), `${JSON.stringify({ date: new Date().toISOString(), options: opts, push }, null, 2)}\n`);
-    return;
-  }
-  log(`Benchmark: ${opts.articles} articles, ${opts.connections} connections × ${opts.duration} s per scenario, ports ${opts.port}-${opts.port + 1}`);
-  const big = await ensureDatabase(opts.articles, opts);
-  const small = want('c1k') || want('wr') ? await ensureDatabase(opts.baselineArticles, opts) : null;
-
+/** Scenarios a, b, c, d1, d2, e and c1k on one database (SQLite or PostgreSQL); `ceiling` reuses a measured a. */
+async function runReadScenarios(big: SeedInfo, small: SeedInfo | null, opts: BenchOptions, want: (key: string) => boolean, notes: string[], ceiling?: ScenarioResult): Promise<ScenarioResult[]> {
   const results: ScenarioResult[] = [];
-  const notes: string[] = [];
   const warm: Scenario = { key: 'b', label: 'feed, warm (response cache)', path: FEED_PATH, db: big, env: { FEED_CACHE: 'true' }, expect: ok };
   const cold: Scenario = {
     key: 'c',
@@ -599,7 +680,8 @@ async function main(argv: string[]) {
   };
 
   // (a) and (b) share a process: the ceiling serves the bytes the warm server has just sent.
-  if (want('a') || want('b')) {
+  if (want('a') && ceiling) results.push(ceiling);
+  if (want('b') || (want('a') && !ceiling)) {
     await withStrapi(warm, opts, async (server) => {
       let source = 'feed';
       let body = await get(server.port, FEED_PATH);
@@ -608,11 +690,12 @@ async function main(argv: string[]) {
         source = 'careful stock page';
         body = await get(server.port, CAREFUL_STOCK_PATH);
       }
-      if (want('a')) {
+      // The ceiling does not touch the database: measured once, shown in every column.
+      if (want('a') && !ceiling) {
         const file = path.join(DATA_DIR, 'ceiling-body');
         fs.writeFileSync(file, body.body);
         log(`[a] bare Node http server with the ${body.body.length} bytes of the ${source}`);
-        const bare = await startServer('a', 'bare-server', {
+        const bare = await startServer(big.engine === 'postgres' ? 'pg-a' : 'a', 'bare-server', {
           PORT: String(opts.port + 1),
           HOST: '127.0.0.1',
           BENCH_BODY_FILE: file,
@@ -647,9 +730,103 @@ async function main(argv: string[]) {
     }
   }
 
+  return results;
+}
+
+const PG_KEYS = ['a', 'b', 'c', 'd1', 'd2', 'e', 'c1k', 'v', 'mr', 'mrc', 'mrc24'];
+
+/**
+ * The article scenarios again on PostgreSQL (databases bench_<articles> and bench_<baseline>),
+ * when the server answers; the reason in the notes when it does not.
+ */
+async function runPostgres(opts: BenchOptions, want: (key: string) => boolean, ceiling: ScenarioResult | undefined, notes: string[]) {
+  if (!opts.engines.includes('postgres') || !PG_KEYS.some(want)) return null;
+  const server = await findPostgres(opts);
+  if ('skipped' in server) {
+    notes.push(`PostgreSQL run skipped: ${server.skipped}`);
+    log(`[postgres] skipped: ${server.skipped}`);
+    return null;
+  }
+  log(`[postgres] the same scenarios on PostgreSQL at ${redact(server.url)}`);
+  const pgNotes: string[] = [];
+  try {
+    const big = await ensurePgDatabase(opts.articles, server.url, opts);
+    const small = want('c1k') ? await ensurePgDatabase(opts.baselineArticles, server.url, opts) : null;
+    const results = await runReadScenarios(big, small, opts, want, pgNotes, ceiling);
+    const viewTargets = await runViewScenarios(big, opts, want, results, pgNotes);
+    const ratios = computeRatios(results);
+    const targets: Target[] = [...evaluateTargets(results, ratios, { memoryLimitMb: MEMORY_LIMIT_MB, maxQueries: MAX_QUERIES }), ...viewTargets];
+    return { databases: [big, small].filter(Boolean), results, ratios, targets };
+  } catch (error) {
+    pgNotes.push(`run not completed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    return null;
+  } finally {
+    notes.push(...pgNotes.map((n) => `PostgreSQL: ${n}`));
+  }
+}
+
+/** The two-instance scenario (cluster-bench.ts) in its own process, when PostgreSQL and Redis answer. */
+async function runClusterScenario(opts: BenchOptions, notes: string[]): Promise<ClusterBenchResult | null> {
+  const [server, redis] = await Promise.all([findPostgres(opts), findRedis()]);
+  const missing = [server, redis].flatMap((r) => ('skipped' in r ? [r.skipped] : []));
+  if ('skipped' in server || 'skipped' in redis) {
+    notes.push(`cluster scenario skipped: ${missing.join('; ')}`);
+    log(`[cluster] skipped: ${missing.join('; ')}`);
+    return null;
+  }
+  // Its own database; the scenario makes a fresh schema there and drops it after.
+  const database = 'bench_cluster';
+  await withPg(server.url, async (c) => {
+    if (!(await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [database])).rows.length) await c.query(`CREATE DATABASE "${database}"`);
+  });
+  log(`[cluster] two instances on PostgreSQL ${database} and Redis ${redact(redis.url)}, through the load balancer: one instance, then both; then the invalidation delay…`);
+  const run = await forkScript<ClusterBenchResult>(
+    'cluster-bench.js',
+    ['--connections', String(opts.connections), '--duration', String(opts.duration), '--samples', String(CLUSTER_SAMPLES)],
+    { DATABASE_URL: withDatabase(server.url, database), REDIS_URL: redis.url },
+    'CLUSTER-RESULT',
+  );
+  if (!run.result) notes.push(`cluster scenario not measured (exit ${run.code}): ${lastLines(run.errors)}`);
+  return run.result;
+}
+
+async function main(argv: string[]) {
+  const opts = parseBenchArgs(argv);
+  const want = (key: string) => opts.only.length === 0 || opts.only.includes(key);
+  if (opts.only.length > 0 && opts.only.every((key) => key === 'comments')) {
+    // The comments scenario seeds its own throw-away database: no article database needed.
+    const comments = await benchComments({ ...DEFAULT_COMMENTS_BENCH, port: opts.port, posts: opts.commentPosts }, LOG_DIR, log);
+    log(`\n${commentsTable(comments)}`);
+    fs.mkdirSync(RESULTS_DIR, { recursive: true });
+    fs.writeFileSync(path.join(RESULTS_DIR, 'comments-latest.json'), `${JSON.stringify({ date: new Date().toISOString(), loadAverage: os.loadavg(), options: opts, comments }, null, 2)}\n`);
+    return;
+  }
+  if (opts.only.length > 0 && opts.only.every((key) => key === 'p')) {
+    // The push fan-out alone needs no article database.
+    const profileFile = opts.profile ? path.join(PROFILE_DIR, 'p.cpuprofile') : undefined;
+    if (profileFile) fs.mkdirSync(PROFILE_DIR, { recursive: true });
+    const push = await benchPushFanOut(opts.subscriptions, LOG_DIR, log, profileFile);
+    log(`\n${pushTable(push)}`);
+    if (profileFile && fs.existsSync(profileFile)) {
+      log(`\nCPU profile of the fan-out (${path.relative(appDir, profileFile)}), top self time:`);
+      log(topSelfTime(JSON.parse(fs.readFileSync(profileFile, 'utf8')), 20, appDir));
+    }
+    fs.mkdirSync(RESULTS_DIR, { recursive: true });
+    fs.writeFileSync(path.join(RESULTS_DIR, 'push-latest.json'), `${JSON.stringify({ date: new Date().toISOString(), options: opts, push }, null, 2)}\n`);
+    return;
+  }
+  log(`Benchmark: ${opts.articles} articles, ${opts.connections} connections × ${opts.duration} s per scenario, ports ${opts.port}-${opts.port + 1}, on ${opts.engines.join(' and ')}`);
+  const onSqlite = opts.engines.includes('sqlite') && [...PG_KEYS, 'wr', 'search'].some(want);
+  const big = onSqlite ? await ensureDatabase(opts.articles, opts) : null;
+  const small = onSqlite && (want('c1k') || want('wr')) ? await ensureDatabase(opts.baselineArticles, opts) : null;
+
+  const notes: string[] = [];
+  const results = big ? await runReadScenarios(big, small, opts, want, notes) : [];
   const warmHitRatio = want('wr') && small ? await writeLoadScenario(small, opts, notes) : null;
-  const viewTargets = await runViewScenarios(big, opts, want, results, notes);
-  const search = want('search') ? await runSearchScenario(big, opts, notes) : [];
+  const viewTargets = big ? await runViewScenarios(big, opts, want, results, notes) : [];
+  const search = want('search') && big ? await runSearchScenario(big, opts, notes) : [];
+  const postgres = await runPostgres(opts, want, results.find((r) => r.key === 'a'), notes);
+  const cluster = want('cluster') ? await runClusterScenario(opts, notes) : null;
   let push: PushBenchResult | null = null;
   if (want('p')) {
     try {
@@ -678,9 +855,22 @@ async function main(argv: string[]) {
     platform: `${os.platform()} ${os.release()}`,
   };
   log('');
-  log(resultsTable(results));
-  log('');
-  log(targetsTable(targets));
+  log(resultsTable(results.length ? results : (postgres?.results ?? [])));
+  if (postgres && results.length) {
+    log('');
+    log('SQLite and PostgreSQL side by side (same scenarios, same load; a, the bare Node ceiling, measured once):');
+    log(sideBySideTable([{ name: 'SQLite', rows: results }, { name: 'PostgreSQL', rows: postgres.results }]));
+    log('');
+    log(sideBySideTargets([{ name: 'SQLite', rows: targets }, { name: 'PostgreSQL', rows: postgres.targets }]));
+  } else {
+    log('');
+    log(targetsTable(results.length ? targets : (postgres?.targets ?? [])));
+  }
+  if (cluster) {
+    log('');
+    log(`Two instances through the load balancer (PostgreSQL + Redis, demo newsroom, ${cluster.connections} connections × ${cluster.duration} s):`);
+    log(clusterTable(cluster));
+  }
   if (warmHitRatio) {
     const [before, after] = warmHitRatio;
     log('');
@@ -704,7 +894,7 @@ async function main(argv: string[]) {
     }
   }
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
-  const json = { date: new Date().toISOString(), machine, options: opts, databases: [big, small].filter(Boolean), results, ratios, targets, warmHitRatio, search, push, comments, notes };
+  const json = { date: new Date().toISOString(), machine, options: opts, databases: [big, small, ...(postgres?.databases ?? [])].filter(Boolean), results, ratios, targets, postgres, cluster, warmHitRatio, search, push, comments, notes };
   fs.writeFileSync(path.join(RESULTS_DIR, 'latest.json'), `${JSON.stringify(json, null, 2)}\n`);
   log(`\nWrote ${path.relative(appDir, path.join(RESULTS_DIR, 'latest.json'))} (load average during run: ${machine.loadAverage.join(', ')})`);
 }

@@ -7,7 +7,7 @@
 import http from 'http';
 import path from 'path';
 import type { Knex } from 'knex';
-import { benchEnv, loadStrapi } from './boot';
+import { benchEnv, loadStrapi, runMain } from './boot';
 import { benchStory, VOCABULARY } from './corpus';
 import { bulkIndex } from './search-bulk-index';
 
@@ -126,12 +126,4 @@ async function main() {
   }
 }
 
-if (require.main === module) {
-  main().then(
-    () => process.exit(0),
-    (error) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+runMain(module, main);

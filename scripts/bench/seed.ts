@@ -12,7 +12,7 @@ import { customAlphabet } from 'nanoid';
 import { BulkWriter } from './bulk-writer';
 import { benchStory } from './corpus';
 import { seedViewBuckets } from './views';
-import { benchEnv, loadStrapi } from './boot';
+import { benchEnv, loadStrapi, runMain } from './boot';
 import { ARTICLES, AGENCIES, PHOTOGRAPHERS } from '../../src/seed/demo-content';
 import { makeSlug } from '../../src/lib/slugs/make-slug';
 import { renderCreditLine, DEFAULT_CREDIT_TEMPLATE } from '../../src/lib/photos/credit-line';
@@ -330,12 +330,4 @@ async function main(argv: string[]) {
   }
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    () => process.exit(0),
-    (error) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+runMain(module, () => main(process.argv.slice(2)));

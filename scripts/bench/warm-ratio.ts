@@ -3,7 +3,7 @@
 // pages. Run once with precise purges (the app as it is) and once flushing the whole cache on
 // every write (how it behaved before surrogate-key purges). Prints and returns the ratios.
 import type { Core } from '@strapi/strapi';
-import { loadStrapi } from './boot';
+import { loadStrapi, runMain } from './boot';
 import { ALL_FEEDS_KEY, purgeFeedCache } from '../../src/api/feed/purge-feed-cache';
 
 export type PurgeMode = 'precise' | 'flush-all';
@@ -112,12 +112,4 @@ async function main() {
   }
 }
 
-if (require.main === module) {
-  main().then(
-    () => process.exit(0),
-    (error) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+runMain(module, main);

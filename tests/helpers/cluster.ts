@@ -3,9 +3,9 @@
 // and one Redis key prefix shared by the instances of a test. Processes are stopped by their pid.
 import { spawn, type ChildProcess } from 'child_process';
 import crypto from 'crypto';
-import net from 'net';
 import path from 'path';
 import { Client } from 'pg';
+import { freePort } from './ports';
 import { randomSecrets } from '../../src/lib/secrets/check-secrets';
 
 const appDir = path.resolve(__dirname, '..', '..');
@@ -21,16 +21,7 @@ export async function pg<T = Record<string, unknown>>(sql: string, params: unkno
   }
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
+export { freePort };
 
 export interface Deployment {
   schema: string;
@@ -104,7 +95,8 @@ export async function startInstance(deployment: Deployment, name: string, env: R
     child,
     exited,
     output: () => output,
-    async ready(timeoutMs = 180_000) {
+    // CLUSTER_READY_TIMEOUT_MS: a boot on a crowded machine (load average far above the cores) can take minutes.
+    async ready(timeoutMs = Number(process.env.CLUSTER_READY_TIMEOUT_MS) || 180_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         if (gone) throw new Error(`instance ${name} exited before it was ready:\n${output.slice(-4000)}`);

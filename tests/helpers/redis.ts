@@ -3,6 +3,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'child_process';
 import crypto from 'crypto';
 import net from 'net';
+import { freePort } from './ports';
 
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/0';
 
@@ -28,17 +29,6 @@ export function redisServerInstalled(): boolean {
 }
 
 export const uniquePrefix = (label = 't') => `test:${label}:${crypto.randomBytes(5).toString('hex')}:`;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 export interface PrivateRedis {
   url: string;

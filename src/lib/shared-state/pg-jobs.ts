@@ -4,6 +4,7 @@
 // process died) for longer than the lease, any survivor takes the run over.
 import crypto from 'crypto';
 import os from 'os';
+import { createJobRegistry } from './job-registry';
 import type { JobDefinition, JobRunner } from './types';
 
 /** The part of a knex instance this module uses (pg client). */
@@ -30,9 +31,8 @@ export function createPgJobRunner(options: PgJobRunnerOptions): JobRunner & { re
   const lease = options.leaseSeconds ?? 30;
   const owner = options.owner ?? `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString('hex')}`;
   const table = `"${options.schema ?? 'public'}"."${options.table ?? JOB_RUNS_TABLE}"`;
-  const jobs = new Map<string, JobDefinition>();
+  const jobs = createJobRegistry();
   const timers = new Map<string, NodeJS.Timeout>();
-  const running = new Map<string, Promise<void>>();
   let sweeper: NodeJS.Timeout | null = null;
   let started = false;
   let tableReady: Promise<void> | null = null;
@@ -114,22 +114,19 @@ export function createPgJobRunner(options: PgJobRunnerOptions): JobRunner & { re
   }
 
   /** Claims and runs; resolves with whether this instance ran the job. */
-  async function attempt(job: JobDefinition, slot: number | null): Promise<boolean> {
-    if (running.has(job.name)) return false;
-    const marker = (async () => {
-      const claimed = await claim(job.name, slot);
-      if (claimed === null) throw NOT_OURS;
+  function attempt(job: JobDefinition, slot: number | null): Promise<boolean> {
+    return jobs.exclusive(job.name, async () => {
+      let claimed: number | null;
+      try {
+        claimed = await claim(job.name, slot);
+      } catch (error) {
+        options.onError?.(job.name, error);
+        return false;
+      }
+      if (claimed === null) return false; // another instance runs it, or the slot is done
       await execute(job, claimed);
-    })();
-    const tracked = marker.catch(() => {}).finally(() => running.delete(job.name));
-    running.set(job.name, tracked);
-    try {
-      await marker;
       return true;
-    } catch (error) {
-      if (error !== NOT_OURS) options.onError?.(job.name, error);
-      return false;
-    }
+    });
   }
 
   const slotOf = (job: JobDefinition, at = Date.now()) => Math.floor(at / (job.everySeconds * 1000));
@@ -150,24 +147,21 @@ export function createPgJobRunner(options: PgJobRunnerOptions): JobRunner & { re
     owner,
     ready,
     define(job) {
-      if (jobs.has(job.name)) throw new Error(`A job named "${job.name}" is already defined.`);
-      if (!(job.everySeconds > 0)) throw new Error(`Job "${job.name}" needs a positive everySeconds.`);
-      jobs.set(job.name, job);
+      jobs.define(job);
       if (started) schedule(job);
     },
     async runNow(name) {
       const job = jobs.get(name);
-      if (!job) throw new Error(`There is no job named "${name}".`);
       // A manual run has a slot of its own (negative: never a scheduled one) and still waits for no one.
       return attempt(job, -Date.now());
     },
     start() {
       if (started) return;
       started = true;
-      for (const job of jobs.values()) schedule(job);
+      for (const job of jobs.all()) schedule(job);
       // Survivors look for runs whose owner died, a few times per lease.
       sweeper = setInterval(() => {
-        for (const job of jobs.values()) if (!running.has(job.name)) void attempt(job, null);
+        for (const job of jobs.all()) if (!jobs.isRunning(job.name)) void attempt(job, null);
       }, Math.max(500, (lease * 1000) / 2));
       sweeper.unref();
     },
@@ -177,9 +171,7 @@ export function createPgJobRunner(options: PgJobRunnerOptions): JobRunner & { re
       timers.clear();
       if (sweeper) clearInterval(sweeper);
       sweeper = null;
-      await Promise.all(running.values());
+      await jobs.settled();
     },
   };
 }
-
-const NOT_OURS = Symbol('claimed elsewhere');

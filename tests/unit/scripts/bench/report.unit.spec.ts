@@ -1,9 +1,12 @@
 import {
+  clusterTable,
   computeRatios,
   DEFAULT_OPTIONS,
   evaluateTargets,
   formatTable,
   parseBenchArgs,
+  sideBySideTable,
+  sideBySideTargets,
   topSelfTime,
   UsageError,
   type ScenarioResult,
@@ -141,5 +144,52 @@ describe('topSelfTime', () => {
     const lines = table.split('\n');
     expect(lines[2]).toMatch(/^75\.0%\s+render\s+src\/lib\/feeds\/render\.js:10$/);
     expect(lines[3]).toMatch(/^25\.0%\s+\(anonymous\)\s+node:internal\/x:2$/);
+  });
+});
+
+describe('the PostgreSQL and cluster additions', () => {
+  it('runs on both databases unless --engines narrows it, and refuses unknown engines', () => {
+    expect(parseBenchArgs([]).engines).toEqual(['sqlite', 'postgres']);
+    expect(parseBenchArgs(['--engines', 'postgres']).engines).toEqual(['postgres']);
+    expect(parseBenchArgs(['--engines=postgres,sqlite']).engines).toEqual(['sqlite', 'postgres']);
+    for (const bad of [['--engines'], ['--engines', 'mysql'], ['--engines', 'sqlite,oracle']]) {
+      expect(() => parseBenchArgs(bad)).toThrow(/--engines takes sqlite, postgres/);
+    }
+  });
+
+  it('puts each scenario on one row with a column group per database, a dash where one did not run', () => {
+    const table = sideBySideTable([
+      { name: 'SQLite', rows: [result('b', { rps: 9000 }), result('c', { rps: 383, queriesPerRequest: 4 })] },
+      { name: 'PostgreSQL', rows: [result('c', { rps: 250, queriesPerRequest: 4, errors: 2 })] },
+    ]);
+    const [header, , b, c] = table.split('\n');
+    expect(header).toMatch(/SQLite req\/s.*PostgreSQL req\/s/);
+    expect(b).toMatch(/^b\s+b\s+9000\b.*–\s+–/);
+    expect(c).toMatch(/^c\s+c\s+383\b.*\b250\b.*\b2$/);
+  });
+
+  it('judges the same targets per database side by side', () => {
+    const t = (name: string, measured: string, met: boolean | null) => ({ name, goal: '≥ 5×', measured, met });
+    const table = sideBySideTargets([
+      { name: 'SQLite', rows: [t('cold vs careful', '6.2×', true)] },
+      { name: 'PostgreSQL', rows: [t('cold vs careful', '3.1×', false), t('only here', '1', null)] },
+    ]);
+    expect(table).toMatch(/cold vs careful\s+≥ 5×\s+6\.2×\s+yes\s+3\.1×\s+NO/);
+    expect(table).toMatch(/only here\s+≥ 5×\s+–\s+not run\s+1\s+not run/);
+  });
+
+  it('prints one instance against two with their ratio, and the invalidation delay', () => {
+    const out = clusterTable({
+      connections: 10,
+      duration: 10,
+      rows: [
+        { scenario: 'feed, cold', instances: 1, reqPerSec: 50, p50: 20, p99: 40, errors: 0 },
+        { scenario: 'feed, cold', instances: 2, reqPerSec: 75, p50: 15, p99: 30, errors: 1 },
+      ],
+      invalidation: { samples: 20, p50: 120, max: 480 },
+    });
+    expect(out).toMatch(/feed, cold\s+50\s+20\.0\s+75\s+15\.0\s+1\.50×\s+1/);
+    expect(out).toMatch(/p50 120 ms, max 480 ms over 20 updates/);
+    expect(clusterTable({ connections: 1, duration: 1, rows: [] })).toMatch(/invalidation: not measured/);
   });
 });
