@@ -114,7 +114,8 @@ async function main() {
     const token = (await (await fetch(`${a.url}/admin/api-tokens`, { method: 'POST', headers: adminAuth, body: JSON.stringify({ name: 'bench', type: 'full-access', lifespan: null }) })).json()) as { data: { accessKey: string } };
     const api = { Authorization: `Bearer ${token.data.accessKey}`, 'Content-Type': 'application/json' };
     const feed = async (url: string) => (await (await fetch(`${url}/api/feeds/articles?limit=5`)).json()) as { data: Array<{ title: string; documentId?: string; id?: string }> };
-    const list = (await (await fetch(`${a.url}/api/articles?sort=publishedAt:desc&pagination[pageSize]=1`, { headers: api })).json()) as { data: Array<{ documentId: string }> };
+    // The feed's own order (first publication, newest first), so the renamed story is on B's first page.
+    const list = (await (await fetch(`${a.url}/api/articles?sort[0]=firstPublishedAt:desc&sort[1]=id:desc&pagination[pageSize]=1`, { headers: api })).json()) as { data: Array<{ documentId: string }> };
     const documentId = list.data[0].documentId;
     const delays: number[] = [];
     for (let i = 0; i < samples; i += 1) {
