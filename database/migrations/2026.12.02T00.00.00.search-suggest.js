@@ -4,7 +4,8 @@
 // GIN index on the headlines' own `simple` tsvector (completion by prefix without rechecking
 // the whole document's tsvector). Idempotent: re-applied at boot (src/bootstrap/list-indexes.ts).
 // Terms are read by code-point range (C collation on PostgreSQL, SQLite's binary order).
-// Filled as stories are indexed; run `npm run search:reindex` once after upgrading.
+// Filled as stories are indexed; an index built before this table existed has its headline words
+// filled once at boot (the search-terms-backfill job, src/plugins/search/strapi-server.ts).
 
 const isSqlite = (knex) => /sqlite/i.test(String(knex.client.config.client));
 

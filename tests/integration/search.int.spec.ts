@@ -2,7 +2,7 @@
 // the same cases and the same expected ranking order on both engines (the parity suite), kept
 // in step with publishing, HTTP caching, GraphQL and hostile input.
 import request from 'supertest';
-import { startApp, type TestApp } from '../helpers/strapi';
+import { startApp, runJobNow, type TestApp } from '../helpers/strapi';
 import { createArticle, createPhoto, createSection, type Doc } from '../helpers/fixtures';
 
 let app: TestApp;
@@ -263,6 +263,23 @@ describe('suggest', () => {
     const typo = await request(app.server).get('/api/search/suggest').query({ q: 'elecion' });
     expect(typo.body.data.map((s: { title: string }) => s.title)).toContain('Election results announced in the capital');
     expect(typo.body.data[0]).toMatchObject({ url: expect.stringMatching(/^https:\/\/news\.example\//) });
+  });
+
+  it('fills the headline words of an index built before they were kept (an upgrade), once', async () => {
+    const knex = app.strapi.db.connection;
+    const terms = async () => Number((await knex('search_terms').count({ n: '*' }))[0].n);
+    await knex('search_terms').del();
+    const gone = await request(app.server).get('/api/search/suggest').query({ q: 'electon' });
+    expect(gone.body.data).toEqual([]); // nothing to correct against
+    await runJobNow(app.strapi, 'search-terms-backfill');
+    const filled = await terms();
+    expect(filled).toBeGreaterThan(0);
+    const back = await request(app.server).get('/api/search/suggest').query({ q: 'elction' });
+    expect(back.body.data.map((s: { title: string }) => s.title)).toContain('Election results announced in the capital');
+    const weights = async () => Number((await knex('search_terms').sum({ w: 'weight' }))[0].w);
+    const weighed = await weights();
+    await runJobNow(app.strapi, 'search-terms-backfill'); // terms present: nothing added twice
+    expect([await terms(), await weights()]).toEqual([filled, weighed]);
   });
 });
 

@@ -10,6 +10,9 @@ import search from './server/services/search';
 import { searchIndexSync } from './server/index-sync';
 import { registerSearchGraphql } from './server/graphql';
 import { platform } from '../../platform';
+import { backfillTitleTerms } from './server/engines/types';
+
+export const TERMS_BACKFILL_JOB = 'search-terms-backfill';
 
 export default {
   config,
@@ -31,5 +34,9 @@ export default {
         await strapi.plugin('search').service('indexer').retryPending();
       },
     });
+    // Once per upgrade: headline words for suggestions from an index built before they were kept.
+    // A job, so instances sharing a database never fill them twice at once.
+    platform(strapi).jobs.define({ name: TERMS_BACKFILL_JOB, everySeconds: 6 * 3600, run: async () => void (await backfillTitleTerms(strapi.db.connection)) });
+    void platform(strapi).jobs.runNow(TERMS_BACKFILL_JOB).catch((error) => strapi.log.warn(`search: filling headline words failed: ${(error as Error).message}`));
   },
 };

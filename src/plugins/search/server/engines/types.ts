@@ -101,6 +101,25 @@ export async function upsertTerms(trx: { raw(sql: string, bindings: unknown[]): 
   }
 }
 
+/**
+ * An index built before search_terms existed has no headline words (typo-tolerant suggestions
+ * would find nothing until a reindex): fill them once from the indexed headlines, in batches.
+ * A no-op when any term is there. Resolves with the number of headlines read.
+ */
+export async function backfillTitleTerms(knex: { raw(sql: string, bindings?: unknown[]): Promise<unknown> }, batch = 1000): Promise<number> {
+  const [present] = resultRows<{ n: unknown }>(await knex.raw('SELECT count(*) AS n FROM (SELECT 1 FROM search_terms LIMIT 1) t'));
+  if (Number(present?.n) > 0) return 0;
+  let after = 0;
+  let read = 0;
+  for (;;) {
+    const rows = resultRows<{ id: unknown; locale: string; title: string }>(await knex.raw('SELECT id, locale, title FROM search_documents WHERE id > ? ORDER BY id LIMIT ?', [after, batch]));
+    if (rows.length === 0) return read;
+    await upsertTerms(knex, rows.map((r) => ({ locale: r.locale, text: { title: r.title } }) as unknown as IndexRow));
+    after = Number(rows[rows.length - 1].id);
+    read += rows.length;
+  }
+}
+
 /** Headline words of a locale beginning with the character `first`, by code-point range (see the search-suggest migration). */
 export async function readTitleTerms(knex: { raw(sql: string, bindings: unknown[]): Promise<unknown> }, locale: string, first: string, minLength: number): Promise<TitleTerm[]> {
   const next = String.fromCodePoint(first.codePointAt(0)! + 1);
