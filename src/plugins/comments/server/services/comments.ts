@@ -35,7 +35,11 @@ export interface CommentRow {
   premoderated: boolean | null;
   fingerprint: string | null;
   textHash: string | null;
+  reportCount: number | null;
+  editedByModerator: boolean | null;
+  rejectedCode: string | null;
   createdAt: string | Date;
+  updatedAt: string | Date;
   editedAt: string | Date | null;
   deletedAt: string | Date | null;
 }

@@ -21,28 +21,12 @@ import {
 } from '../moderation-support';
 import { optionalNote, type BlocksService } from './blocks';
 import { checkBody } from '../../lib/body';
+import type { CommentRow } from './comments';
 
 export type Decision = { action: 'approve' | 'reject' | 'edit'; code?: string | null; note?: string | null; body?: string | null };
 
-export interface CommentRow {
-  id: number;
-  articleDocumentId: string;
-  locale: string | null;
-  authorId: number;
-  threadId: number | null;
-  parentId: number | null;
-  body: string;
-  status: 'approved' | 'pending' | 'rejected' | 'deleted';
-  heldFor: string[] | null;
-  score: number | null;
-  reportCount: number | null;
-  editedAt: string | null;
-  editedByModerator: boolean | null;
-  deletedAt: string | null;
-  rejectedCode: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+/** The comment row as stored (one definition, with the posting side). */
+export type { CommentRow };
 
 export interface ReportRow {
   id: number;
