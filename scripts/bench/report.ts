@@ -19,8 +19,10 @@ export interface BenchOptions {
   reseed: boolean;
   /** Write V8 CPU profiles of the Strapi processes to bench/results/profiles. */
   profile: boolean;
-  /** PostgreSQL server URL given with --pg: the search scenario also runs there (schema bench_search_<articles>). */
+  /** PostgreSQL server URL given with --pg (else DATABASE_URL, else 127.0.0.1:5432). */
   pg: string | null;
+  /** Database sizes the search scenario runs at (--search-articles 10000,100000), on every engine. */
+  searchArticles: number[];
   /**
    * Where the article scenarios run: SQLite, and PostgreSQL when the server (--pg, DATABASE_URL
    * or 127.0.0.1:5432) answers, in its own database bench_<articles>.
@@ -48,6 +50,7 @@ export const DEFAULT_OPTIONS: BenchOptions = {
   reseed: false,
   profile: false,
   pg: null,
+  searchArticles: [10_000, 100_000],
   engines: ENGINES,
   subscriptions: 10000,
   commentPosts: 300,
@@ -85,6 +88,11 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
       const engines = (value ?? '').split(',').map((e) => e.trim()).filter(Boolean);
       if (!engines.length || engines.some((e) => !ENGINES.includes(e as Engine))) throw new UsageError(`--engines takes ${ENGINES.join(', ')} or both, comma-separated`);
       options.engines = ENGINES.filter((e) => engines.includes(e));
+    } else if (flag === '--search-articles') {
+      const value = args[++i] ?? '';
+      const sizes = value.split(',').map((n) => n.trim());
+      if (!sizes.every((n) => /^\d+$/.test(n) && Number(n) >= 1 && Number(n) <= 10_000_000)) throw new UsageError('--search-articles takes article counts such as 10000,100000');
+      options.searchArticles = [...new Set(sizes.map(Number))].sort((a, b) => a - b);
     } else if (flag === '--only') {
       const value = args[++i];
       if (!value || value.startsWith('--')) throw new UsageError('--only needs a list such as b,c');
@@ -253,7 +261,58 @@ export function topSelfTime(profile: CpuProfile, limit: number, rootDir = ''): s
 }
 
 /** The search scenario: index build and size, then p50/p99 per query kind, with the targets. */
-export function searchTable(r: { database: string; articles: number; indexRows: number; indexBytes: number | null; buildSeconds: number | null; kinds: Array<{ kind: string; requests: number; p50: number; p99: number; meanHits: number; errors: number }> }): string {
+export interface SearchRun {
+  database: string;
+  articles: number;
+  indexRows: number;
+  indexBytes: number | null;
+  buildSeconds: number | null;
+  kinds: Array<{ kind: string; requests: number; p50: number; p99: number; meanHits: number; errors: number }>;
+}
+
+const SEARCH_P50_PG_MS = 30;
+const SUGGEST_MS = 20;
+const SEARCH_GROWTH = 2;
+
+/**
+ * The search issue's targets from the runs at every size: on PostgreSQL a search p50 of at most
+ * 30 ms at the largest size; on each database every query kind's p50 at the largest size within 2×
+ * of the smallest; suggest under 20 ms (p50, p99 shown) at the largest size.
+ */
+export function evaluateSearchTargets(runs: SearchRun[]): Target[] {
+  const targets: Target[] = [];
+  for (const database of [...new Set(runs.map((r) => r.database))]) {
+    const mine = runs.filter((r) => r.database === database).sort((a, b) => a.articles - b.articles);
+    const small = mine[0];
+    const big = mine[mine.length - 1];
+    const searches = big.kinds.filter((k) => !k.kind.startsWith('suggest'));
+    const suggests = big.kinds.filter((k) => k.kind.startsWith('suggest'));
+    const worst = (kinds: SearchRun['kinds']) => kinds.reduce<SearchRun['kinds'][number] | null>((w, k) => (!w || k.p50 > w.p50 ? k : w), null);
+    const errors = big.kinds.reduce((n, k) => n + k.errors, 0) + small.kinds.reduce((n, k) => n + k.errors, 0);
+    if (database === 'postgres') {
+      const w = worst(searches);
+      targets.push({ name: `search p50 on PostgreSQL at ${big.articles} articles`, goal: `≤ ${SEARCH_P50_PG_MS} ms`, measured: w ? `${fmt(w.p50)} ms (${w.kind}, the slowest kind)` : '–', met: w ? w.p50 <= SEARCH_P50_PG_MS && errors === 0 : null });
+    }
+    if (mine.length > 1) {
+      const growth = big.kinds
+        .map((k) => ({ kind: k.kind, ratio: ratio(k.p50, small.kinds.find((s) => s.kind === k.kind)?.p50) }))
+        .filter((g): g is { kind: string; ratio: number } => g.ratio !== null)
+        .sort((a, b) => b.ratio - a.ratio)[0];
+      targets.push({
+        name: `search p50 at ${big.articles} vs ${small.articles} articles (${database})`,
+        goal: `≤ ${SEARCH_GROWTH}× for every kind`,
+        measured: growth ? `${fmt(growth.ratio, 2)}× (${growth.kind}, the largest)` : '–',
+        met: growth ? growth.ratio <= SEARCH_GROWTH : null,
+      });
+    }
+    const s = worst(suggests);
+    const p99 = suggests.length ? Math.max(...suggests.map((k) => k.p99)) : null;
+    targets.push({ name: `suggest at ${big.articles} articles (${database})`, goal: `p50 < ${SUGGEST_MS} ms`, measured: s ? `${fmt(s.p50)} ms p50 (${s.kind}), ${fmt(p99)} ms p99` : '–', met: s ? s.p50 < SUGGEST_MS : null });
+  }
+  return targets;
+}
+
+export function searchTable(r: SearchRun): string {
   const size = r.indexBytes === null ? 'size unknown' : `${(r.indexBytes / 1024 / 1024).toFixed(1)} MB`;
   const build = r.buildSeconds === null ? 'reused (complete)' : `built in ${r.buildSeconds} s`;
   const head = `search (${r.database}, ${r.articles} articles): index ${r.indexRows} rows, ${size}, ${build}`;

@@ -12,13 +12,13 @@ import path from 'path';
 import { appDir, distDir, benchEnv } from './boot';
 import type { PurgeMode, WarmRatioResult } from './warm-ratio';
 import type { SearchBenchResult } from './search';
-import { benchStory } from './corpus';
 import {
   computeRatios,
   evaluateTargets,
   parseBenchArgs,
   resultsTable,
   searchTable,
+  evaluateSearchTargets,
   targetsTable,
   topSelfTime,
   UsageError,
@@ -614,53 +614,27 @@ function forkScript<T>(script: string, args: string[], env: Record<string, strin
 const lastLines = (text: string) => text.split('\n').filter(Boolean).slice(-3).join(' ');
 
 /**
- * The search scenario in its own process (scripts/bench/search.ts): index build when needed, then
- * latency per query kind; on SQLite, and with --pg also on PostgreSQL (seeded there on first use).
+ * The search scenario in its own process (scripts/bench/search.ts) at every --search-articles size
+ * (default 10,000 and 100,000) on SQLite and on PostgreSQL (database bench_<N>, seeded on first
+ * use like the other scenarios' databases): index build when needed, then latency per query kind.
  */
-async function runSearchScenario(db: SeedInfo, opts: BenchOptions, notes: string[]): Promise<SearchBenchResult[]> {
+async function runSearchScenario(opts: BenchOptions, notes: string[]): Promise<SearchBenchResult[]> {
   const out: SearchBenchResult[] = [];
-  // Above 20,000 articles the index is bulk-loaded from the seeded tables (search-bulk-index.ts):
-  // reading 100,000 stories back through the Document Service takes most of an hour on a shared machine.
-  const args = ['--port', String(opts.port), '--requests', String(SEARCH_REQUESTS), ...(opts.reseed ? ['--rebuild'] : []), ...(db.articles > 20_000 ? ['--bulk-index'] : [])];
-  const targets: Array<{ name: string; env: Record<string, string>; extra: string[] }> = [{ name: path.basename(db.file), env: { DATABASE_URL: '' }, extra: ['--db', db.file] }];
-  if (opts.pg) {
-    const schema = `bench_search_${db.articles}`;
-    targets.push({ name: `PostgreSQL schema ${schema}`, env: { DATABASE_URL: opts.pg, DATABASE_SCHEMA: schema }, extra: [] });
-  }
-  for (const target of targets) {
-    log(`[search] full-text search on ${target.name}: index build if needed, then ${SEARCH_REQUESTS} sequential requests per query kind…`);
-    if (target.env.DATABASE_SCHEMA) {
-      type PgClient = { connect(): Promise<void>; query(sql: string): Promise<{ rows: Array<Record<string, unknown>> }>; end(): Promise<void> };
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const { Client } = require('pg') as { Client: new (o: { connectionString: string }) => PgClient };
-      const client = new Client({ connectionString: opts.pg! });
-      await client.connect();
-      const schema = target.env.DATABASE_SCHEMA;
-      let seeded = false;
-      try {
-        await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
-        const found = await client.query(`SELECT to_regclass('"${schema}".articles') AS t`);
-        seeded = found.rows[0].t !== null && Number((await client.query(`SELECT count(*) AS n FROM "${schema}".articles WHERE published_at IS NOT NULL`)).rows[0].n) === db.articles;
-        // ... and from the current corpus (the oldest story is story 0).
-        if (seeded) seeded = (await client.query(`SELECT title FROM "${schema}".articles ORDER BY first_published_at, id LIMIT 1`)).rows[0]?.title === benchStory(0).title;
-        // A partial or different seed (or --reseed): start from an empty schema.
-        if ((!seeded || opts.reseed) && found.rows[0].t !== null) await client.query(`DROP SCHEMA "${schema}" CASCADE; CREATE SCHEMA "${schema}"`);
-        if (opts.reseed) seeded = false;
-      } finally {
-        await client.end();
-      }
-      if (!seeded) {
-        log(`  seeding ${db.articles} articles into PostgreSQL schema ${schema}…`);
-        const seed = await forkScript('seed.js', ['--articles', String(db.articles), '--db', 'unused-on-postgres'], target.env, '');
-        if (seed.code !== 0) {
-          notes.push(`search on PostgreSQL not measured: seeding failed: ${lastLines(seed.errors)}`);
-          continue;
-        }
-      }
+  const server = opts.engines.includes('postgres') ? await findPostgres(opts) : null;
+  if (server && 'skipped' in server) notes.push(`search on PostgreSQL skipped: ${server.skipped}`);
+  for (const articles of opts.searchArticles) {
+    const databases: SeedInfo[] = [];
+    if (opts.engines.includes('sqlite')) databases.push(await ensureDatabase(articles, opts));
+    if (server && 'url' in server) databases.push(await ensurePgDatabase(articles, server.url, opts));
+    for (const db of databases) {
+      log(`[search] full-text search on ${db.name} (${articles} articles): index build if needed, then ${SEARCH_REQUESTS} sequential requests per query kind…`);
+      // Above 20,000 articles the index is bulk-loaded from the seeded tables (search-bulk-index.ts):
+      // reading 100,000 stories back through the Document Service takes most of an hour on a shared machine.
+      const args = ['--port', String(opts.port), '--requests', String(SEARCH_REQUESTS), ...(opts.reseed ? ['--rebuild'] : []), ...(articles > 20_000 ? ['--bulk-index'] : []), ...(db.file ? ['--db', db.file] : [])];
+      const run = await forkScript<SearchBenchResult>('search.js', args, db.engine === 'postgres' ? db.env : { DATABASE_URL: '' }, 'SEARCH-RESULT');
+      if (run.result) out.push(run.result);
+      else notes.push(`search on ${db.name} not measured (exit ${run.code}): ${lastLines(run.errors)}`);
     }
-    const run = await forkScript<SearchBenchResult>('search.js', [...args, ...target.extra], target.env, 'SEARCH-RESULT');
-    if (run.result) out.push(run.result);
-    else notes.push(`search on ${target.name} not measured (exit ${run.code}): ${lastLines(run.errors)}`);
   }
   return out;
 }
@@ -816,7 +790,7 @@ async function main(argv: string[]) {
     return;
   }
   log(`Benchmark: ${opts.articles} articles, ${opts.connections} connections × ${opts.duration} s per scenario, ports ${opts.port}-${opts.port + 1}, on ${opts.engines.join(' and ')}`);
-  const onSqlite = opts.engines.includes('sqlite') && [...PG_KEYS, 'wr', 'search'].some(want);
+  const onSqlite = opts.engines.includes('sqlite') && [...PG_KEYS, 'wr'].some(want);
   const big = onSqlite ? await ensureDatabase(opts.articles, opts) : null;
   const small = onSqlite && (want('c1k') || want('wr')) ? await ensureDatabase(opts.baselineArticles, opts) : null;
 
@@ -824,7 +798,7 @@ async function main(argv: string[]) {
   const results = big ? await runReadScenarios(big, small, opts, want, notes) : [];
   const warmHitRatio = want('wr') && small ? await writeLoadScenario(small, opts, notes) : null;
   const viewTargets = big ? await runViewScenarios(big, opts, want, results, notes) : [];
-  const search = want('search') && big ? await runSearchScenario(big, opts, notes) : [];
+  const search = want('search') ? await runSearchScenario(opts, notes) : [];
   const postgres = await runPostgres(opts, want, results.find((r) => r.key === 'a'), notes);
   const cluster = want('cluster') ? await runClusterScenario(opts, notes) : null;
   let push: PushBenchResult | null = null;
@@ -882,6 +856,8 @@ async function main(argv: string[]) {
     log('');
     log(searchTable(r));
   }
+  const searchTargets = evaluateSearchTargets(search);
+  if (searchTargets.length) log(`\nSearch targets:\n${targetsTable(searchTargets)}`);
   if (push) log(`\n${pushTable(push)}`);
   if (comments) log(`\n${commentsTable(comments)}`);
   for (const note of notes) log(`note: ${note}`);
@@ -894,7 +870,7 @@ async function main(argv: string[]) {
     }
   }
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
-  const json = { date: new Date().toISOString(), machine, options: opts, databases: [big, small, ...(postgres?.databases ?? [])].filter(Boolean), results, ratios, targets, postgres, cluster, warmHitRatio, search, push, comments, notes };
+  const json = { date: new Date().toISOString(), machine, options: opts, databases: [big, small, ...(postgres?.databases ?? [])].filter(Boolean), results, ratios, targets, postgres, cluster, warmHitRatio, search, searchTargets, push, comments, notes };
   fs.writeFileSync(path.join(RESULTS_DIR, 'latest.json'), `${JSON.stringify(json, null, 2)}\n`);
   log(`\nWrote ${path.relative(appDir, path.join(RESULTS_DIR, 'latest.json'))} (load average during run: ${machine.loadAverage.join(', ')})`);
 }

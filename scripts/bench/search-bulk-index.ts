@@ -23,7 +23,7 @@ export async function bulkIndex(strapi: Core.Strapi, log: (line: string) => void
   await knex.raw('DELETE FROM search_terms');
   if (sqlite) for (const t of ['ai', 'ad', 'au']) await knex.raw(`DROP TRIGGER IF EXISTS search_documents_${t}`);
   // PostgreSQL: the GIN indexes are built once at the end instead of row by row (fastupdate is off).
-  else for (const i of ['tsv', 'title_trgm', 'title_tsv']) await knex.raw(`DROP INDEX IF EXISTS search_documents_${i}_idx`);
+  else for (const i of ['tsv', 'title_trgm', 'title_tsv', 'head']) await knex.raw(`DROP INDEX IF EXISTS search_documents_${i}_idx`);
   let after = 0;
   let done = 0;
   for (;;) {
@@ -67,7 +67,7 @@ export async function bulkIndex(strapi: Core.Strapi, log: (line: string) => void
   }
   if (sqlite) for (const t of FTS_TABLES) await knex.raw(`INSERT INTO ${t}(${t}) VALUES ('rebuild')`);
   // The triggers or indexes again, as the migrations make them.
-  for (const m of ['2026.12.01T00.00.00.search-index.js', '2026.12.02T00.00.00.search-suggest.js']) {
+  for (const m of ['2026.12.01T00.00.00.search-index.js', '2026.12.02T00.00.00.search-suggest.js', '2026.12.03T00.00.00.search-head.js']) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     await (require(path.join(appDir, 'database', 'migrations', m)) as { up(k: Knex): Promise<void> }).up(knex);
   }

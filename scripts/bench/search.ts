@@ -10,17 +10,12 @@ import type { Knex } from 'knex';
 import { benchEnv, loadStrapi, runMain } from './boot';
 import { benchStory, VOCABULARY } from './corpus';
 import { bulkIndex } from './search-bulk-index';
+import type { SearchRun } from './report';
 
-export interface SearchBenchResult {
+export interface SearchBenchResult extends SearchRun {
   database: 'sqlite' | 'postgres';
-  articles: number;
-  indexRows: number;
-  indexBytes: number | null;
-  /** Null when the index was already complete and reused. */
-  buildSeconds: number | null;
-  /** How it was built: `npm run search:reindex`'s code path, or the benchmark's bulk loader (search-bulk-index.ts). */
+  /** How it was built: `npm run search:reindex`'s code path, or the benchmark's bulk loader (search-bulk-index.ts). Absent when the complete index was reused (buildSeconds null). */
   build?: 'reindex' | 'bulk';
-  kinds: Array<{ kind: string; requests: number; p50: number; p99: number; meanHits: number; errors: number }>;
 }
 
 function arg(name: string, fallback?: string): string | undefined {

@@ -7,13 +7,13 @@ import request from 'supertest';
 import { startApp, fullAccessToken, type TestApp } from '../helpers/strapi';
 import { createArticle, createSection, type Doc } from '../helpers/fixtures';
 import { confirmedReader, startMailbox, unique, type Mailbox } from '../helpers/accounts';
+import { addStandard, publishStandardsVersion } from '../helpers/comments';
 
 const COMMENT = 'plugin::comments.comment';
 const REPORT = 'plugin::comments.report';
 const LOG = 'plugin::comments.moderation-log';
 const BLOCK = 'plugin::comments.block';
 const APPEAL = 'plugin::comments.appeal';
-const STANDARD = 'plugin::comments.community-standard';
 
 type Reader = Awaited<ReturnType<typeof confirmedReader>>;
 
@@ -43,10 +43,7 @@ async function comment(authorId: number, body = `A thoughtful comment ${unique()
 const acceptStandards = (r: Reader) => post('/api/community-standards/accept', { version: 1 }, r.jwt).expect((res) => expect([200, 201]).toContain(res.status));
 const logsOf = (where: Record<string, unknown>) => app.strapi.db.query(LOG).findMany({ where, orderBy: { id: 'asc' } });
 
-async function standard(code: string, title: string, ruleText: string, fr?: { title: string; ruleText: string }) {
-  const doc = await app.strapi.documents(STANDARD as never).create({ data: { code, title, ruleText, action: 'remove' }, locale: 'en' } as never);
-  if (fr) await app.strapi.documents(STANDARD as never).update({ documentId: (doc as { documentId: string }).documentId, locale: 'fr', data: { code, ...fr, action: 'remove' } } as never);
-}
+const standard = (code: string, title: string, ruleText: string, fr?: { title: string; ruleText: string }) => addStandard(app.strapi, { code, title, ruleText }, fr);
 
 beforeAll(async () => {
   mailbox = await startMailbox();
@@ -67,7 +64,7 @@ beforeAll(async () => {
     const policy = await app.strapi.documents('plugin::accounts.privacy-policy' as never).create({ data: { version: 1, text: 'Policy text' } } as never);
     await app.strapi.documents('plugin::accounts.privacy-policy' as never).publish({ documentId: (policy as { documentId: string }).documentId } as never);
   }
-  await app.strapi.documents('plugin::comments.standards-version' as never).create({ data: { version: 1 }, status: 'published' } as never);
+  await publishStandardsVersion(app.strapi, 1);
   section = await createSection(app.strapi);
   article = await createArticle(app.strapi, { title: `Moderated story ${unique()}`, section: section.documentId });
   author = await confirmedReader(app);

@@ -7,11 +7,10 @@ import request from 'supertest';
 import { startApp, type TestApp } from '../helpers/strapi';
 import { createArticle, createSection, type Doc } from '../helpers/fixtures';
 import { confirmedReader } from '../helpers/accounts';
+import { addStandard, publishStandardsVersion } from '../helpers/comments';
 
 const ARTICLE = 'api::article.article';
 const COMMENT = 'plugin::comments.comment';
-const STANDARD = 'plugin::comments.community-standard';
-const VERSION = 'plugin::comments.standards-version';
 const ACCEPTANCE = 'plugin::comments.standards-acceptance';
 const LOG = 'plugin::comments.moderation-log';
 const BLOCK = 'plugin::comments.block';
@@ -52,10 +51,6 @@ async function reader(displayName = 'Reader', opts: { accept?: boolean } = {}): 
   return r;
 }
 
-async function publishStandardsVersion(version: number) {
-  await app.strapi.documents(VERSION as never).create({ data: { version, changeSummary: `Version ${version}.` } as never, status: 'published' } as never);
-}
-
 async function seedStandards() {
   const rules: Array<[string, string, string, string, boolean]> = [
     ['off-topic', 'Stay on topic', 'Hors sujet', 'remove', false],
@@ -65,13 +60,9 @@ async function seedStandards() {
   ];
   let position = 0;
   for (const [code, en, fr, action, automatic] of rules) {
-    const doc = (await app.strapi.documents(STANDARD as never).create({
-      locale: 'en',
-      data: { code, title: en, ruleText: `${en}: the rule in English.`, action, automatic, position: position++ } as never,
-    } as never)) as unknown as Doc;
-    await app.strapi.documents(STANDARD as never).update({ documentId: doc.documentId, locale: 'fr', data: { code, title: fr, ruleText: `${fr} : la règle en français.`, action, automatic } as never } as never);
+    await addStandard(app.strapi, { code, title: en, ruleText: `${en}: the rule in English.`, action, automatic, position: position++ }, { title: fr, ruleText: `${fr} : la règle en français.` });
   }
-  await publishStandardsVersion(1);
+  await publishStandardsVersion(app.strapi, 1);
 }
 
 beforeAll(async () => {
@@ -531,7 +522,7 @@ describe('a new version of the rules, and the privacy consent', () => {
   it('asks for acceptance again after a new standards version is published', async () => {
     const pat = await reader('Pat P.');
     await post(story.documentId, { body: 'Under version 1.' }, pat.jwt).expect(201);
-    await publishStandardsVersion(2);
+    await publishStandardsVersion(app.strapi, 2);
     const res = await post(story.documentId, { body: 'Under version 2?' }, pat.jwt).expect(403);
     expect(res.body.error).toEqual(expect.objectContaining({ name: 'StandardsAcceptanceRequired', details: expect.objectContaining({ version: 2 }) }));
     await auth(request(server()).post('/api/community-standards/accept'), pat.jwt).send({ version: 1 }).expect(400);

@@ -353,3 +353,43 @@ describe('bad input', () => {
     expect(res.body.error.message).toMatch(/too many terms/);
   });
 });
+
+describe('a common word (PostgreSQL ranks the stories with it in the headline first)', () => {
+  const expected: string[] = [];
+  beforeAll(async () => {
+    const { strapi } = app;
+    const made: Array<[string, Record<string, unknown>, number]> = [];
+    // Eleven headlines with the word (one more than a page), equal in rank, oldest last.
+    for (let i = 0; i < 11; i += 1) made.push([`Lighthouse keeper log ${String.fromCharCode(97 + i)}`, {}, 20 + i]);
+    // Newer than all of them but ranked below: the word only in the standfirst, then only in the body
+    // (two bodies of one length with the word at one place: equal in rank, the newer first).
+    made.push(['Coastal guard changes hands', { standfirst: 'A new lighthouse keeper is chosen' }, 10]);
+    made.push(['Ferry timetable grows', { body: [{ __component: 'blocks.rich-text', body: 'Ferries pass the lighthouse twice a day.' }] }, 11]);
+    made.push(['Storm season ends', { body: [{ __component: 'blocks.rich-text', body: 'Waves reached the lighthouse again this year.' }] }, 12]);
+    for (const [title, extra, days] of made) {
+      const doc = await createArticle(strapi, { title, section: world.documentId, ...extra });
+      await publishedDaysAgo(doc, days);
+      expected.push(title);
+    }
+  });
+
+  it('pages through every match once in the one ranking order, headline matches, then standfirst, then body', async () => {
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let firstTotal = 0;
+    for (let page = 0; page < 5; page += 1) {
+      const res = await search({ q: 'lighthouse', limit: '10', ...(cursor ? { cursor } : {}) });
+      if (page === 0) firstTotal = res.meta.pagination.total;
+      seen.push(...res.data.map((h) => h.title));
+      cursor = res.meta.pagination.nextCursor;
+      if (!cursor) break;
+    }
+    expect(seen).toEqual(expected);
+    // Estimated when the first page came from the headline pass: at least one more than the page.
+    expect(firstTotal).toBeGreaterThanOrEqual(11);
+    // The word being typed ranks as the word itself, excluded words do not change the order.
+    expect((await search({ q: 'lighthouse', limit: '10' })).data.map((h) => h.title)).toEqual(expected.slice(0, 10));
+    expect(await titles('lighthouse -b')).toEqual(expected.filter((t) => t !== 'Lighthouse keeper log b').slice(0, 10));
+    expect(await titles('lighthouse -keeper')).toEqual(['Ferry timetable grows', 'Storm season ends']);
+  });
+});

@@ -26,6 +26,17 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): SharedStore
     return slot;
   };
 
+  const claimNow = (key: string, ttlSeconds: number) => {
+    if (live(key)) return false;
+    values.set(key, { value: '1', expiresAt: now() + ttlSeconds * 1000 });
+    return true;
+  };
+  const add = (hash: string, field: string, by: number) => {
+    let fields = counters.get(hash);
+    if (!fields) counters.set(hash, (fields = new Map()));
+    fields.set(field, (fields.get(field) ?? 0) + by);
+  };
+
   return {
     kind: 'memory',
     async get(key) {
@@ -38,14 +49,15 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): SharedStore
       values.delete(key);
     },
     async claim(key, ttlSeconds) {
-      if (live(key)) return false;
-      values.set(key, { value: '1', expiresAt: now() + ttlSeconds * 1000 });
+      return claimNow(key, ttlSeconds);
+    },
+    async countOnce(key, ttlSeconds, hash, field) {
+      if (!claimNow(key, ttlSeconds)) return false;
+      add(hash, field, 1);
       return true;
     },
     async increment(hash, field, by = 1) {
-      let fields = counters.get(hash);
-      if (!fields) counters.set(hash, (fields = new Map()));
-      fields.set(field, (fields.get(field) ?? 0) + by);
+      add(hash, field, by);
     },
     async drain(hash) {
       const fields = counters.get(hash);

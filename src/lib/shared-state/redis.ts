@@ -29,6 +29,18 @@ type Pending =
   | { op: 'del'; key: string }
   | { op: 'publish'; channel: string; message: string };
 
+/** Sets KEYS[1] to this call's token unless it is held; adds one to field ARGV[3] of KEYS[2] when it wins. 1: this call (or its earlier run) holds the claim. */
+const CLAIM_SCRIPT = `
+local held = redis.call('GET', KEYS[1])
+if held == ARGV[1] then return 1 end
+if held then return 0 end
+redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+if ARGV[3] ~= '' then redis.call('HINCRBY', KEYS[2], ARGV[3], 1) end
+return 1`;
+/** Pauses before asking again after a late reply; then the call falls back like any failure. */
+const LATE_REPLY_RETRIES_MS = [50, 200, 500];
+const isLateReply = (error: unknown) => error instanceof Error && /timed out/i.test(error.message);
+
 export function createRedisStore(options: RedisStoreOptions): SharedStore {
   const commandTimeout = options.commandTimeoutMs ?? 250;
   const breakerMs = options.breakerMs ?? 2000;
@@ -141,6 +153,24 @@ export function createRedisStore(options: RedisStoreOptions): SharedStore {
     bus.emit(channel.slice(options.prefix.length), raw.slice(cut + 1));
   });
 
+  // A claim, and the count it guards, is one script run with this call's own token. When the reply
+  // comes too late (a busy event loop as much as a slow Redis) the script is run again with the same
+  // token: it answers whether the first run landed, so a late reply neither loses nor doubles a claim.
+  client.defineCommand('newsroomClaim', { numberOfKeys: 2, lua: CLAIM_SCRIPT });
+  const claimScript = client as unknown as { newsroomClaim(key: string, hash: string, token: string, ttlMs: number, field: string): Promise<number> };
+  async function claimOnRedis(key: string, ttlSeconds: number, count?: { hash: string; field: string }): Promise<boolean> {
+    const token = crypto.randomBytes(12).toString('base64url');
+    const ttlMs = Math.max(1, Math.round(ttlSeconds * 1000));
+    for (let retry = 0; ; retry += 1) {
+      try {
+        return (await claimScript.newsroomClaim(key, count?.hash ?? key, token, ttlMs, count?.field ?? '')) === 1;
+      } catch (error) {
+        if (!isLateReply(error) || retry >= LATE_REPLY_RETRIES_MS.length || closed) throw error;
+        await new Promise((resolve) => setTimeout(resolve, LATE_REPLY_RETRIES_MS[retry]));
+      }
+    }
+  }
+
   /** Runs `remote` on Redis, or `fallback` in memory when Redis is down, slow or failing. */
   async function attempt<T>(remote: () => Promise<T>, fallback: () => Promise<T> | T): Promise<T> {
     if (healthy()) {
@@ -186,9 +216,20 @@ export function createRedisStore(options: RedisStoreOptions): SharedStore {
     claim(key, ttlSeconds) {
       // During an outage a claim is only known to this instance (and replayed afterwards).
       return attempt(
-        async () => (await local.get(key)) === undefined && (await client.set(key, '1', 'PX', Math.max(1, Math.round(ttlSeconds * 1000)), 'NX')) === 'OK',
+        async () => (await local.get(key)) === undefined && (await claimOnRedis(key, ttlSeconds)),
         async () => {
           const won = await local.claim(key, ttlSeconds);
+          if (won) remember({ op: 'set', key, value: '1', expiresAt: Date.now() + ttlSeconds * 1000 });
+          return won;
+        },
+      );
+    },
+    countOnce(key, ttlSeconds, hash, field) {
+      // As claim; during an outage the count waits in memory for the next drain.
+      return attempt(
+        async () => (await local.get(key)) === undefined && (await claimOnRedis(key, ttlSeconds, { hash, field })),
+        async () => {
+          const won = await local.countOnce(key, ttlSeconds, hash, field);
           if (won) remember({ op: 'set', key, value: '1', expiresAt: Date.now() + ttlSeconds * 1000 });
           return won;
         },

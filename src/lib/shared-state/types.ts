@@ -14,6 +14,12 @@ export interface SharedStore {
    * (a captcha solution, a restore link) and de-duplication windows (one view per reader).
    */
   claim(key: string, ttlSeconds: number): Promise<boolean>;
+  /**
+   * `claim(key)` and, when it wins, `increment(hash, field)` in one atomic step: true when this
+   * call counted. Counting once per window (one view per reader) with no double count when a
+   * reply comes late.
+   */
+  countOnce(key: string, ttlSeconds: number, hash: string, field: string): Promise<boolean>;
   /** Adds `by` (default 1) to `field` of the counter hash `hash`. */
   increment(hash: string, field: string, by?: number): Promise<void>;
   /** Reads and clears the counter hash `hash` in one atomic step (batched flushes). */

@@ -136,6 +136,31 @@ export async function mailReader(strapi: Core.Strapi, name: CommentsMailName, us
   }
 }
 
+/**
+ * A mail that quotes a community standard (statement of reasons, block notice): the rule in the
+ * reader's language and the moderator's note, plus the mail's own values (`fr`: a French reader).
+ */
+export function mailAboutStandard(
+  strapi: Core.Strapi,
+  name: CommentsMailName,
+  userId: number,
+  standard: { code: string; title: string; ruleText: string },
+  note: string | null,
+  extra: (fr: boolean) => Record<string, string>,
+): Promise<boolean> {
+  return mailReader(strapi, name, userId, async (to) => {
+    const localized = (await findStandard(strapi, standard.code, to.locale)) ?? standard;
+    const fr = (to.locale ?? '').startsWith('fr');
+    return {
+      code: localized.code,
+      standardTitle: localized.title,
+      ruleText: localized.ruleText,
+      noteLine: note ? `${fr ? 'Note du modérateur' : 'Moderator’s note'}: ${note}\n\n` : '',
+      ...extra(fr),
+    };
+  });
+}
+
 export function pageArgs(q: { page?: unknown; pageSize?: unknown }, max = 100): { page: number; pageSize: number } {
   const page = Number(q.page ?? 1);
   const pageSize = Number(q.pageSize ?? 20);

@@ -35,6 +35,21 @@ export function renderTsquery(ast: SearchAst, config: string): SqlFragment | nul
   return { sql: `(${positive.sql} && !!${excluded.sql})`, bindings: [...positive.bindings, ...excluded.bindings] };
 }
 
+/**
+ * What a query of one group of terms (words, phrases, `or`) is ranked by: every word of its positive
+ * terms, whole and in the locale's configuration, OR-ed. A word being typed ranks as the word itself
+ * (its completions still match), a phrase by its words, and excluded words not at all, so that
+ * ts_rank sums per-word weights (its OR formula) and a story that has none of them in its head has
+ * a score no higher than BODY_ONLY_MAX (engines/postgres.ts). Null for a query of several groups
+ * (ranked by the whole query, ts_rank's AND formula) or with nothing to rank.
+ */
+export function renderRankQuery(ast: SearchAst, config: string): SqlFragment | null {
+  if (ast.must.length !== 1) return null;
+  const words = [...new Set(ast.must[0].flatMap((t) => (t.kind === 'phrase' ? t.words : [t.text])))];
+  if (!words.length) return null;
+  return join(words.map((w) => leaf({ kind: 'word', text: w, prefix: false } as Term, config)), '||');
+}
+
 const CONFIGS: Record<string, string> = {
   ar: 'arabic', hy: 'armenian', eu: 'basque', ca: 'catalan', da: 'danish', nl: 'dutch', en: 'english', fi: 'finnish',
   fr: 'french', de: 'german', el: 'greek', hi: 'hindi', hu: 'hungarian', id: 'indonesian', ga: 'irish', it: 'italian',

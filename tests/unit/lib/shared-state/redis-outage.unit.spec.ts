@@ -69,6 +69,8 @@ run('redis store outages', () => {
     // replayed too, but B may resubscribe after A replays, so B is (also) told to resynchronise.
     await until(async () => (await b.get('written-while-down')) === 'yes');
     await until(() => resyncs > 0);
+    // Replayed in order, one write at a time: wait for the claim's turn, then it holds for others.
+    await until(async () => (await b.get('single-use')) !== undefined);
     expect(await b.claim('single-use', 60)).toBe(false);
     // Counters counted in memory are not lost: the next drain merges them with Redis's.
     await b.increment('views', 'x', 1);
@@ -101,6 +103,30 @@ run('redis store outages', () => {
       redis.resume();
     }
     await until(async () => (await a.set('back', '1'), (await b.get('back')) === '1'));
+  });
+
+  it('a count whose reply comes after the command timeout is settled by asking again: counted once, in Redis', async () => {
+    // Paused past the 250 ms timeout: the first run waits in the socket and lands when Redis resumes.
+    redis.pause();
+    setTimeout(() => redis.resume(), 400);
+    const first = await timed(() => a.countOnce('seen:reader', 60, 'pending', 'story'));
+    expect(first.value).toBe(true);
+    expect(first.ms).toBeGreaterThan(250);
+    // The other instance sees the claim (it was not counted in a's memory only) ...
+    expect(await b.countOnce('seen:reader', 60, 'pending', 'story')).toBe(false);
+    expect(await a.countOnce('seen:reader', 60, 'pending', 'story')).toBe(false);
+    // ... and the view was added once, not once by the late run and again in memory.
+    expect(await b.drain('pending')).toEqual({ story: 1 });
+    expect(await a.drain('pending')).toEqual({});
+  });
+
+  it('a claim whose reply comes late is settled the same way, and the call does not trip the breaker', async () => {
+    redis.pause();
+    setTimeout(() => redis.resume(), 400);
+    expect(await a.claim('captcha:nonce', 60)).toBe(true);
+    expect(await b.claim('captcha:nonce', 60)).toBe(false);
+    await b.set('after', 'yes');
+    expect((await timed(() => a.get('after'))).value).toBe('yes');
   });
 
   it('starts without Redis and catches up when it appears', async () => {

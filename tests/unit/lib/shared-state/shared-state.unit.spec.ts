@@ -61,6 +61,17 @@ describe.each(stores)('shared store contract (%s)', (_kind, make) => {
     expect(await b.drain('views')).toEqual({});
   });
 
+  it('counts once per claim across instances, and again after the claim expires', async () => {
+    const won = await Promise.all([a.countOnce('seen:r', 0.4, 'pending', 's'), b.countOnce('seen:r', 0.4, 'pending', 's'), a.countOnce('seen:r', 0.4, 'pending', 's')]);
+    expect(won.filter(Boolean)).toHaveLength(1);
+    expect(await b.countOnce('seen:other', 5, 'pending', 's')).toBe(true);
+    // The claim is a claim like any other: claim() on the same key is refused.
+    expect(await a.claim('seen:other', 5)).toBe(false);
+    await sleep(500);
+    expect(await b.countOnce('seen:r', 5, 'pending', 's')).toBe(true);
+    expect(await a.drain('pending')).toEqual({ s: 3 });
+  });
+
   it('publishes to subscribers of every instance until they unsubscribe', async () => {
     const seenA: string[] = [];
     const seenB: string[] = [];

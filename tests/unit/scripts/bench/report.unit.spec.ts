@@ -2,6 +2,7 @@ import {
   clusterTable,
   computeRatios,
   DEFAULT_OPTIONS,
+  evaluateSearchTargets,
   evaluateTargets,
   formatTable,
   parseBenchArgs,
@@ -10,6 +11,7 @@ import {
   topSelfTime,
   UsageError,
   type ScenarioResult,
+  type SearchRun,
 } from '../../../../scripts/bench/report';
 
 const result = (key: string, over: Partial<ScenarioResult> = {}): ScenarioResult => ({
@@ -191,5 +193,44 @@ describe('the PostgreSQL and cluster additions', () => {
     expect(out).toMatch(/feed, cold\s+50\s+20\.0\s+75\s+15\.0\s+1\.50×\s+1/);
     expect(out).toMatch(/p50 120 ms, max 480 ms over 20 updates/);
     expect(clusterTable({ connections: 1, duration: 1, rows: [] })).toMatch(/invalidation: not measured/);
+  });
+});
+
+describe('the search scenario', () => {
+  const kinds = (p50: Record<string, number>) => Object.entries(p50).map(([kind, ms]) => ({ kind, requests: 200, p50: ms, p99: ms * 2, meanHits: 5, errors: 0 }));
+  const run = (database: string, articles: number, p50: Record<string, number>): SearchRun => ({ database, articles, indexRows: articles, indexBytes: null, buildSeconds: null, kinds: kinds(p50) });
+
+  it('runs at 10,000 and 100,000 articles unless told otherwise, sizes sorted and once each', () => {
+    expect(parseBenchArgs([]).searchArticles).toEqual([10000, 100000]);
+    expect(parseBenchArgs(['--search-articles', '5000,1000,5000']).searchArticles).toEqual([1000, 5000]);
+    expect(() => parseBenchArgs(['--search-articles', '10k'])).toThrow(UsageError);
+    expect(() => parseBenchArgs(['--search-articles', ''])).toThrow(UsageError);
+  });
+
+  it('judges the PostgreSQL p50, the growth of every kind and suggest at the largest size', () => {
+    const targets = evaluateSearchTargets([
+      run('postgres', 10000, { 'one word': 10, phrase: 4, 'suggest (prefix)': 3 }),
+      run('postgres', 100000, { 'one word': 25, phrase: 5, 'suggest (prefix)': 4 }),
+      run('sqlite', 100000, { 'one word': 12, phrase: 3, 'suggest (prefix)': 21 }),
+      run('sqlite', 10000, { 'one word': 6, phrase: 2, 'suggest (prefix)': 2 }),
+    ]);
+    const by = (name: string) => targets.find((t) => t.name === name);
+    expect(by('search p50 on PostgreSQL at 100000 articles')).toMatchObject({ met: true, measured: '25.0 ms (one word, the slowest kind)' });
+    // 25 / 10 = 2.5: the largest growth decides, whichever kind it is.
+    expect(by('search p50 at 100000 vs 10000 articles (postgres)')).toMatchObject({ met: false, measured: '2.50× (one word, the largest)' });
+    expect(by('search p50 at 100000 vs 10000 articles (sqlite)')).toMatchObject({ met: false, measured: '10.50× (suggest (prefix), the largest)' });
+    expect(by('suggest at 100000 articles (postgres)')?.met).toBe(true);
+    expect(by('suggest at 100000 articles (sqlite)')?.met).toBe(false);
+    expect(targets.filter((t) => t.name.includes('on PostgreSQL'))).toHaveLength(1);
+  });
+
+  it('a PostgreSQL run with errors does not meet its target; one size alone has no growth target', () => {
+    const slow = run('postgres', 100000, { 'one word': 5, 'suggest (prefix)': 1 });
+    slow.kinds[0].errors = 3;
+    const targets = evaluateSearchTargets([slow]);
+    expect(targets.map((t) => [t.name, t.met])).toEqual([
+      ['search p50 on PostgreSQL at 100000 articles', false],
+      ['suggest at 100000 articles (postgres)', true],
+    ]);
   });
 });

@@ -1,20 +1,12 @@
 // Admin entry of the accounts plugin: a "Pending deletions" page in the main menu.
 import { Trash } from '@strapi/icons';
+import { pluginPage } from '../../../../admin/plugin-page';
 
-type AdminApp = {
-  addMenuLink(link: unknown): void;
-  registerPlugin(plugin: { id: string; name: string }): void;
-};
-
-export default {
-  register(app: AdminApp) {
-    app.addMenuLink({
-      to: 'plugins/accounts',
-      icon: Trash,
-      intlLabel: { id: 'accounts.menu.pending-deletions', defaultMessage: 'Pending deletions' },
-      Component: () => import('./pages/pending-deletions'),
-      permissions: [],
-    });
-    app.registerPlugin({ id: 'accounts', name: 'accounts' });
-  },
-};
+export default pluginPage({
+  id: 'accounts',
+  name: 'accounts',
+  icon: Trash,
+  label: { id: 'accounts.menu.pending-deletions', defaultMessage: 'Pending deletions' },
+  permissions: [],
+  page: () => import('./pages/pending-deletions'),
+});

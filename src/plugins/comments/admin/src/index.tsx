@@ -1,20 +1,12 @@
 // Admin entry of the comments plugin: the "Comments" moderation page in the main menu.
 import { Discuss } from '@strapi/icons';
+import { pluginPage } from '../../../../admin/plugin-page';
 
-type AdminApp = {
-  addMenuLink(link: unknown): void;
-  registerPlugin(plugin: { id: string; name: string }): void;
-};
-
-export default {
-  register(app: AdminApp) {
-    app.addMenuLink({
-      to: 'plugins/comments',
-      icon: Discuss,
-      intlLabel: { id: 'comments.menu', defaultMessage: 'Comments' },
-      permissions: [{ action: 'plugin::comments.read', subject: null }],
-      Component: () => import('./pages/moderation-page'),
-    });
-    app.registerPlugin({ id: 'comments', name: 'comments' });
-  },
-};
+export default pluginPage({
+  id: 'comments',
+  name: 'comments',
+  icon: Discuss,
+  label: { id: 'comments.menu', defaultMessage: 'Comments' },
+  permissions: [{ action: 'plugin::comments.read', subject: null }],
+  page: () => import('./pages/moderation-page'),
+});

@@ -4,7 +4,7 @@
 import type { Core } from '@strapi/strapi';
 import { accountState, canAppeal, canBlock, canDecide, summary, type AppealRow, type BlockRow } from '../../lib/blocks';
 import { invalid, notFound, refusal } from '../moderation-errors';
-import { APPEAL, BLOCK, USER, displayNames, mailReader, pageArgs, requireStandard, findStandard, writeLog, type Actor } from '../moderation-support';
+import { APPEAL, BLOCK, USER, displayNames, mailAboutStandard, mailReader, pageArgs, requireStandard, writeLog, type Actor } from '../moderation-support';
 
 export interface Block {
   id: number;
@@ -91,23 +91,15 @@ const blocksService = ({ strapi }: { strapi: Core.Strapi }) => {
         select: BLOCK_FIELDS,
       })) as Block;
       await writeLog(strapi, { userId, action: 'block', code: standard.code, note: next.permanent ? `[permanent: second block] ${note ?? ''}`.trim() : note }, actor);
-      await mailReader(strapi, 'block-notice', userId, async (to) => {
-        const localized = (await findStandard(strapi, standard.code, to.locale)) ?? standard;
-        const fr = (to.locale ?? '').startsWith('fr');
-        return {
-          code: localized.code,
-          standardTitle: localized.title,
-          ruleText: localized.ruleText,
-          noteLine: note ? `${fr ? 'Note du modérateur' : 'Moderator’s note'}: ${note}\n\n` : '',
-          appealLine: next.permanent
-            ? fr
-              ? 'C’est le second blocage de ce compte : il est définitif et ne peut faire l’objet d’aucun recours.'
-              : 'This is the second block of this account: it is permanent and cannot be appealed.'
-            : fr
-              ? 'Vous pouvez demander la levée du blocage avec une explication (POST /api/account/appeals, ou depuis votre compte).'
-              : 'You may ask for the block to be lifted with an explanation (POST /api/account/appeals, or from your account page).',
-        };
-      });
+      await mailAboutStandard(strapi, 'block-notice', userId, standard, note, (fr) => ({
+        appealLine: next.permanent
+          ? fr
+            ? 'C’est le second blocage de ce compte : il est définitif et ne peut faire l’objet d’aucun recours.'
+            : 'This is the second block of this account: it is permanent and cannot be appealed.'
+          : fr
+            ? 'Vous pouvez demander la levée du blocage avec une explication (POST /api/account/appeals, ou depuis votre compte).'
+            : 'You may ask for the block to be lifted with an explanation (POST /api/account/appeals, or from your account page).',
+      }));
       return block;
     },
 

@@ -12,7 +12,7 @@ import {
   config,
   displayNames,
   findStandard,
-  mailReader,
+  mailAboutStandard,
   pageArgs,
   requireStandard,
   writeLog,
@@ -170,19 +170,11 @@ const moderationService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (comment.status === 'approved') await approvedCountChanged(strapi, comment.articleDocumentId);
       if (comment.status !== 'rejected') {
         const title = (await articleTitles([comment.articleDocumentId])).get(comment.articleDocumentId) ?? '';
-        await mailReader(strapi, 'statement-of-reasons', comment.authorId, async (to) => {
-          const localized = (await findStandard(strapi, standard.code, to.locale)) ?? standard;
-          const fr = (to.locale ?? '').startsWith('fr');
-          return {
-            code: localized.code,
-            standardTitle: localized.title,
-            ruleText: localized.ruleText,
-            articleTitle: title,
-            body: comment.body,
-            noteLine: note ? `${fr ? 'Note du modérateur' : 'Moderator’s note'}: ${note}\n\n` : '',
-            standardsUrl: new URL('/community-standards', config(strapi).siteUrl).toString(),
-          };
-        });
+        await mailAboutStandard(strapi, 'statement-of-reasons', comment.authorId, standard, note, () => ({
+          articleTitle: title,
+          body: comment.body,
+          standardsUrl: new URL('/community-standards', config(strapi).siteUrl).toString(),
+        }));
       }
       return this.item(comment.id);
     },

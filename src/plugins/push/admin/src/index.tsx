@@ -1,15 +1,12 @@
 // Push plugin, admin side: a "Push alerts" page (composer and per-alert delivery counters).
 import { PaperPlane } from '@strapi/icons';
+import { pluginPage } from '../../../../admin/plugin-page';
 
-export default {
-  register(app: any) {
-    app.addMenuLink({
-      to: 'plugins/push',
-      icon: PaperPlane,
-      intlLabel: { id: 'push.menu', defaultMessage: 'Push alerts' },
-      permissions: [{ action: 'plugin::push.send', subject: null }],
-      Component: () => import('./pages/alerts-page'),
-    });
-    app.registerPlugin({ id: 'push', name: 'Push alerts' });
-  },
-};
+export default pluginPage({
+  id: 'push',
+  name: 'Push alerts',
+  icon: PaperPlane,
+  label: { id: 'push.menu', defaultMessage: 'Push alerts' },
+  permissions: [{ action: 'plugin::push.send', subject: null }],
+  page: () => import('./pages/alerts-page'),
+});

@@ -2,7 +2,7 @@
 // stemming plus `simple` lexemes for the word being typed) with a GIN index, ts_rank,
 // ts_headline for snippets, and headline completion on the titles' own `simple` tsvector.
 import type { Knex } from 'knex';
-import { renderTsquery } from '../../lib/render-tsquery';
+import { renderRankQuery, renderTsquery } from '../../lib/render-tsquery';
 import { pgConfigFor } from '../../lib/render-tsquery';
 import { MARK_END, MARK_START } from '../../lib/snippet';
 import { commonParts, filterClauses, spaced, toHits, TOTAL_CAP, upsertTerms, type EngineHit, type SearchEngine, type Suggestion } from './types';
@@ -13,6 +13,13 @@ const TSV = `setweight(to_tsvector(CAST(:cfg AS regconfig), :title), 'A') || set
   || setweight(to_tsvector('simple', :body), 'C') || setweight(to_tsvector('simple', :extra), 'D')`;
 
 const HEADLINE = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=35, MinWords=15, ShortWord=2, MaxFragments=1, FragmentDelimiter=" … "`;
+/**
+ * The highest ts_rank (default weights D 0.1, C 0.2, B 0.4, A 1.0; OR formula, normalisation 0) of a
+ * story whose words of the rank query are all in its body, captions or tags (weight C or lower): per
+ * word at most (w + w·π²/6) / (π²/6) with w = 0.2, that is 0.3216, and the score is their mean. Any
+ * story with one of them in its title or standfirst is in the head pass (postgres.ts search()).
+ */
+const BODY_ONLY_MAX = 0.3217;
 /** ts_headline reparses the text: the lede and the start of the body are enough for a snippet. */
 const HEADLINE_CHARS = 3_000;
 
@@ -70,20 +77,39 @@ export function postgresEngine(knex: Knex): SearchEngine {
       const tsq = renderTsquery(q.ast, cfg);
       if (!tsq) return { hits: [], total: 0 };
       const f = filterClauses(q);
-      const where = ['d.tsv @@ q.query', ...f.sql];
-      const bindings = f.bindings;
-      const base = `WITH q AS (SELECT ${tsq.sql} AS query)`;
-      const from = `FROM search_documents d, q WHERE ${where.join(' AND ')}`;
-      const { rows } = (await knex.raw(
-        `${base}, page AS (
-           SELECT d.id, d.document_id, d.payload, d.published_ms, d.lede, d.body, ts_rank(d.tsv, q.query) AS score
-           ${from} ORDER BY score DESC, d.published_ms DESC, d.id DESC LIMIT ? OFFSET ?)
-         SELECT page.document_id AS "documentId", page.payload, page.score,
-                ts_headline(?::regconfig, page.lede || ' … ' || left(page.body, ${HEADLINE_CHARS}), q.query, ?) AS snippet
-         FROM page, q ORDER BY page.score DESC, page.published_ms DESC, page.id DESC`,
-        [...tsq.bindings, ...bindings, q.limit, q.offset, cfg, HEADLINE],
-      )) as { rows: EngineHit[] };
-      const count = (await knex.raw(`${base} SELECT count(*) AS total FROM (SELECT 1 ${from} LIMIT ${TOTAL_CAP}) t`, [...tsq.bindings, ...bindings])) as {
+      const rank = renderRankQuery(q.ast, cfg) ?? tsq;
+      const base = `WITH q AS (SELECT ${tsq.sql} AS query, ${rank.sql} AS rq)`;
+      const bindings = [...tsq.bindings, ...rank.bindings, ...f.bindings];
+      const page = async (where: string[]) =>
+        ((await knex.raw(
+          `${base}, page AS (
+             SELECT d.id, d.document_id, d.payload, d.published_ms, d.lede, d.body, ts_rank(d.tsv, q.rq) AS score
+             FROM search_documents d, q WHERE ${[...where, ...f.sql].join(' AND ')} ORDER BY score DESC, d.published_ms DESC, d.id DESC LIMIT ? OFFSET ?)
+           SELECT page.document_id AS "documentId", page.payload, page.score,
+                  ts_headline(?::regconfig, page.lede || ' … ' || left(page.body, ${HEADLINE_CHARS}), q.query, ?) AS snippet,
+                  strpos(q.rq::text, '&') + strpos(q.rq::text, '<') = 0 AS "orOnly"
+           FROM page, q ORDER BY page.score DESC, page.published_ms DESC, page.id DESC`,
+          [...bindings, q.limit, q.offset, cfg, HEADLINE],
+        )) as { rows: Array<EngineHit & { orOnly: boolean }> }).rows;
+
+      if (rank !== tsq) {
+        // One group of terms: the stories with one of its words in their head first (tsv_head, its
+        // own GIN index). When their page is full and its last score is above anything a story
+        // without them can reach, that page is the exact answer: a common word's thousands of
+        // body-only matches are never read and ranked. The total is then the planner's estimate.
+        const rows = await page(['d.tsv_head @@ q.rq', 'd.tsv @@ q.query']);
+        // (orOnly: a word the configuration splits, "abc123def", would rank by the AND formula, unbounded.)
+        const last = rows[rows.length - 1];
+        if (rows.length === q.limit && last.orOnly && Number(last.score) > BODY_ONLY_MAX) {
+          const plan = (await knex.raw(`EXPLAIN (FORMAT JSON) SELECT 1 FROM search_documents d WHERE d.tsv @@ ${tsq.sql} AND ${f.sql.join(' AND ')}`, [...tsq.bindings, ...f.bindings])) as {
+            rows: Array<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>;
+          };
+          const estimate = Math.round(plan.rows[0]['QUERY PLAN'][0].Plan['Plan Rows']);
+          return { hits: toHits(rows), total: Math.min(TOTAL_CAP, Math.max(estimate, q.offset + rows.length + 1)) };
+        }
+      }
+      const rows = await page(['d.tsv @@ q.query']);
+      const count = (await knex.raw(`${base} SELECT count(*) AS total FROM (SELECT 1 FROM search_documents d, q WHERE ${['d.tsv @@ q.query', ...f.sql].join(' AND ')} LIMIT ${TOTAL_CAP}) t`, bindings)) as {
         rows: Array<{ total: string }>;
       };
       return { hits: toHits(rows), total: Number(count.rows[0].total) };

@@ -61,9 +61,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async record(documentId: string, reader: { address: string; userAgent: string }, now = new Date()): Promise<boolean> {
       const store = platform(strapi).store;
       const key = readerKey(await daySalt(now), reader.address, reader.userAgent, documentId);
-      if (!(await store.claim(`views:seen:${key}`, config().dedupeMinutes * 60))) return false;
-      await store.increment(PENDING, `${hourOf(now)}:${documentId}`);
-      return true;
+      return store.countOnce(`views:seen:${key}`, config().dedupeMinutes * 60, PENDING, `${hourOf(now)}:${documentId}`);
     },
   };
 };

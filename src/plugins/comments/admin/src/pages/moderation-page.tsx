@@ -204,6 +204,25 @@ function ActionDialog({ action, standards, onClose, onDone }: { action: Action |
 }
 
 /** A reader's moderation history: decisions, blocks (a second one is permanent), appeals. */
+/** One table of a reader's history (blocks, appeals, decisions), or a line saying there is none. */
+function HistoryTable<T>({ title, empty, label, headers, rows, row }: { title: string; empty: string; label: string; headers: string[]; rows: T[]; row: (item: T, index: number) => React.ReactNode }) {
+  return (
+    <Box>
+      <Typography variant="delta" tag="h3">{title}</Typography>
+      {rows.length === 0 ? (
+        <Typography textColor="neutral600">{empty}</Typography>
+      ) : (
+        <Table colCount={headers.length} rowCount={rows.length + 1} aria-label={label}>
+          <Thead>
+            <Tr>{headers.map((h) => <Th key={h}><Typography variant="sigma">{h}</Typography></Th>)}</Tr>
+          </Thead>
+          <Tbody>{rows.map(row)}</Tbody>
+        </Table>
+      )}
+    </Box>
+  );
+}
+
 function HistoryPanel({ userId, name, version, onClose, act }: { userId: number; name: string; version: number; onClose: () => void; act: (a: Action) => void }) {
   const { get } = useFetchClient();
   const { toggleNotification } = useNotification();
@@ -240,88 +259,67 @@ function HistoryPanel({ userId, name, version, onClose, act }: { userId: number;
                 {history.permanent ? <Typography textColor="danger600">A second block is permanent: it can never be lifted.</Typography> : null}
               </Flex>
 
-              <Box>
-                <Typography variant="delta" tag="h3">Blocks</Typography>
-                {history.blocks.length === 0 ? (
-                  <Typography textColor="neutral600">No blocks.</Typography>
-                ) : (
-                  <Table colCount={5} rowCount={history.blocks.length + 1} aria-label="Blocks">
-                    <Thead>
-                      <Tr>{['Block', 'Standard', 'Note', 'Blocked', 'Lifted'].map((h) => <Th key={h}><Typography variant="sigma">{h}</Typography></Th>)}</Tr>
-                    </Thead>
-                    <Tbody>
-                      {history.blocks.map((b) => (
-                        <Tr key={b.id} aria-label={`Block ${b.ordinal}`}>
-                          <Td>
-                            <Flex gap={2}>
-                              <Typography>{b.ordinal === 1 ? 'First block' : `Block ${b.ordinal}`}</Typography>
-                              {b.permanent ? <Badge backgroundColor="danger100" textColor="danger700">permanent</Badge> : null}
-                            </Flex>
-                          </Td>
-                          <Td><Typography>{b.code}</Typography></Td>
-                          <Td><Typography>{b.note ?? ''}</Typography></Td>
-                          <Td><Typography>{when(b.blockedAt)}</Typography></Td>
-                          <Td><Typography>{b.permanent ? 'never (permanent)' : when(b.liftedAt)}</Typography></Td>
-                        </Tr>
-                      ))}
-                    </Tbody>
-                  </Table>
+              <HistoryTable
+                title="Blocks"
+                empty="No blocks."
+                label="Blocks"
+                headers={['Block', 'Standard', 'Note', 'Blocked', 'Lifted']}
+                rows={history.blocks}
+                row={(b) => (
+                  <Tr key={b.id} aria-label={`Block ${b.ordinal}`}>
+                    <Td>
+                      <Flex gap={2}>
+                        <Typography>{b.ordinal === 1 ? 'First block' : `Block ${b.ordinal}`}</Typography>
+                        {b.permanent ? <Badge backgroundColor="danger100" textColor="danger700">permanent</Badge> : null}
+                      </Flex>
+                    </Td>
+                    <Td><Typography>{b.code}</Typography></Td>
+                    <Td><Typography>{b.note ?? ''}</Typography></Td>
+                    <Td><Typography>{when(b.blockedAt)}</Typography></Td>
+                    <Td><Typography>{b.permanent ? 'never (permanent)' : when(b.liftedAt)}</Typography></Td>
+                  </Tr>
                 )}
-              </Box>
+              />
 
-              <Box>
-                <Typography variant="delta" tag="h3">Appeals</Typography>
-                {history.appeals.length === 0 ? (
-                  <Typography textColor="neutral600">No appeals.</Typography>
-                ) : (
-                  <Table colCount={4} rowCount={history.appeals.length + 1} aria-label="Appeals of this reader">
-                    <Thead>
-                      <Tr>{['Explanation', 'Status', 'Decided', 'Decision'].map((h) => <Th key={h}><Typography variant="sigma">{h}</Typography></Th>)}</Tr>
-                    </Thead>
-                    <Tbody>
-                      {history.appeals.map((a) => (
-                        <Tr key={a.id}>
-                          <Td><Typography>{a.explanation}</Typography></Td>
-                          <Td><StatusBadge value={a.status} /></Td>
-                          <Td><Typography>{a.decidedAt ? `${when(a.decidedAt)}${a.decisionNote ? ` · ${a.decisionNote}` : ''}` : '–'}</Typography></Td>
-                          <Td>
-                            {a.status === 'open' ? (
-                              <Flex gap={2}>
-                                <Button size="S" variant="success-light" disabled={history.permanent} onClick={() => act({ kind: 'appeal', appeal: a, decision: 'lift' })} aria-label={`Lift block of reader #${userId}`}>Lift</Button>
-                                <Button size="S" variant="danger-light" onClick={() => act({ kind: 'appeal', appeal: a, decision: 'refuse' })} aria-label={`Refuse appeal of reader #${userId}`}>Refuse</Button>
-                              </Flex>
-                            ) : null}
-                          </Td>
-                        </Tr>
-                      ))}
-                    </Tbody>
-                  </Table>
+              <HistoryTable
+                title="Appeals"
+                empty="No appeals."
+                label="Appeals of this reader"
+                headers={['Explanation', 'Status', 'Decided', 'Decision']}
+                rows={history.appeals}
+                row={(a) => (
+                  <Tr key={a.id}>
+                    <Td><Typography>{a.explanation}</Typography></Td>
+                    <Td><StatusBadge value={a.status} /></Td>
+                    <Td><Typography>{a.decidedAt ? `${when(a.decidedAt)}${a.decisionNote ? ` · ${a.decisionNote}` : ''}` : '–'}</Typography></Td>
+                    <Td>
+                      {a.status === 'open' ? (
+                        <Flex gap={2}>
+                          <Button size="S" variant="success-light" disabled={history.permanent} onClick={() => act({ kind: 'appeal', appeal: a, decision: 'lift' })} aria-label={`Lift block of reader #${userId}`}>Lift</Button>
+                          <Button size="S" variant="danger-light" onClick={() => act({ kind: 'appeal', appeal: a, decision: 'refuse' })} aria-label={`Refuse appeal of reader #${userId}`}>Refuse</Button>
+                        </Flex>
+                      ) : null}
+                    </Td>
+                  </Tr>
                 )}
-              </Box>
+              />
 
-              <Box>
-                <Typography variant="delta" tag="h3">Decisions</Typography>
-                {history.log.length === 0 ? (
-                  <Typography textColor="neutral600">No decisions yet.</Typography>
-                ) : (
-                  <Table colCount={5} rowCount={history.log.length + 1} aria-label="Decisions on this reader">
-                    <Thead>
-                      <Tr>{['When', 'Decision', 'Standard', 'Note', 'By'].map((h) => <Th key={h}><Typography variant="sigma">{h}</Typography></Th>)}</Tr>
-                    </Thead>
-                    <Tbody>
-                      {history.log.map((l, i) => (
-                        <Tr key={l.id ?? i}>
-                          <Td><Typography>{when(l.at)}</Typography></Td>
-                          <Td><Typography>{`${l.action}${l.commentId ? ` · comment #${l.commentId}` : ''}`}</Typography></Td>
-                          <Td><Typography>{l.code ?? ''}</Typography></Td>
-                          <Td><Typography>{l.note ?? ''}</Typography></Td>
-                          <Td><Typography>{l.actorName ?? l.actorType ?? ''}</Typography></Td>
-                        </Tr>
-                      ))}
-                    </Tbody>
-                  </Table>
+              <HistoryTable
+                title="Decisions"
+                empty="No decisions yet."
+                label="Decisions on this reader"
+                headers={['When', 'Decision', 'Standard', 'Note', 'By']}
+                rows={history.log}
+                row={(l, i) => (
+                  <Tr key={l.id ?? i}>
+                    <Td><Typography>{when(l.at)}</Typography></Td>
+                    <Td><Typography>{`${l.action}${l.commentId ? ` · comment #${l.commentId}` : ''}`}</Typography></Td>
+                    <Td><Typography>{l.code ?? ''}</Typography></Td>
+                    <Td><Typography>{l.note ?? ''}</Typography></Td>
+                    <Td><Typography>{l.actorName ?? l.actorType ?? ''}</Typography></Td>
+                  </Tr>
                 )}
-              </Box>
+              />
             </Flex>
           )}
         </Modal.Body>
