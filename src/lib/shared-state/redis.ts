@@ -37,6 +37,29 @@ if held then return 0 end
 redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
 if ARGV[3] ~= '' then redis.call('HINCRBY', KEYS[2], ARGV[3], 1) end
 return 1`;
+/**
+ * Watches this process's event loop: stalled() is true while timers run more than `thresholdMs`
+ * late, or did within the last two seconds. A timer ticking every 50 ms measures it.
+ */
+function loopLag(thresholdMs: number) {
+  const every = 50;
+  let last = performance.now();
+  let lateAt = -Infinity;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    if (now - last - every > thresholdMs) lateAt = now;
+    last = now;
+  }, every);
+  timer.unref();
+  return {
+    stalled: () => {
+      const now = performance.now();
+      return now - last - every > thresholdMs || now - lateAt < 2000;
+    },
+    stop: () => clearInterval(timer),
+  };
+}
+
 /** Pauses before asking again after a late reply; then the call falls back like any failure. */
 const LATE_REPLY_RETRIES_MS = [50, 200, 500];
 const isLateReply = (error: unknown) => error instanceof Error && /timed out/i.test(error.message);
@@ -91,7 +114,11 @@ export function createRedisStore(options: RedisStoreOptions): SharedStore {
     }, Math.max(10, openUntil - Date.now() + 10));
     retryTimer.unref();
   };
+  // A command that times out while this process's own event loop was stalled (a burst of requests
+  // on a busy core) says nothing about Redis: it does not open the breaker.
+  const lag = loopLag(commandTimeout / 2);
   const trip = (error: unknown) => {
+    if (isLateReply(error) && lag.stalled()) return;
     if (!outage) quiet(error);
     outage = true;
     openUntil = Date.now() + breakerMs;
@@ -286,6 +313,7 @@ export function createRedisStore(options: RedisStoreOptions): SharedStore {
     },
     async close() {
       closed = true;
+      lag.stop();
       if (retryTimer) clearTimeout(retryTimer);
       await Promise.all(
         [client, subscriber].map(async (connection) => {
@@ -308,7 +336,8 @@ export function createRedisStore(options: RedisStoreOptions): SharedStore {
 function redisLimiter(client: Redis, opts: LimiterOptions, healthy: () => boolean, trip: (error: unknown) => void): SharedLimiter {
   class Insurance extends RateLimiterMemory {
     consume(key: string | number, points?: number, options?: Record<string, unknown>) {
-      trip(new Error('rate limit counted in memory while Redis is unavailable'));
+      // Connected: the limiter's command was too slow (rate-limiter-flexible does not say which error it had).
+      trip(new Error(client.status === 'ready' ? 'rate limit command timed out' : 'rate limit counted in memory while Redis is unavailable'));
       return super.consume(key, points, options);
     }
   }

@@ -129,6 +129,26 @@ run('redis store outages', () => {
     expect((await timed(() => a.get('after'))).value).toBe('yes');
   });
 
+  it('a command timing out while this process was busy does not open the breaker, and its count lands once', async () => {
+    const busy = (ms: number) => {
+      const end = Date.now() + ms;
+      while (Date.now() < end) {
+        // a synchronous burst: the replies wait in the socket past the 250 ms command timeout
+      }
+    };
+    const read = a.get('anything');
+    const counted = a.countOnce('seen:busy', 60, 'pending', 'story');
+    busy(400);
+    expect(await read).toBeUndefined();
+    expect(await counted).toBe(true);
+    // The breaker stayed closed: the next calls go to Redis and see the other instance's writes.
+    await b.set('after-busy', 'yes');
+    expect(await a.get('after-busy')).toBe('yes');
+    expect(await b.countOnce('seen:busy', 60, 'pending', 'story')).toBe(false);
+    expect(await b.drain('pending')).toEqual({ story: 1 });
+    expect(await a.drain('pending')).toEqual({});
+  });
+
   it('starts without Redis and catches up when it appears', async () => {
     await redis.stop();
     const prefix = uniquePrefix('late');
