@@ -7,8 +7,19 @@ export interface MemoryStoreOptions {
   now?: () => number;
 }
 
-export function createMemoryStore(options: MemoryStoreOptions = {}): SharedStore {
+/** Expired keys nobody asks for again (one view claim per reader and article) are dropped this often. */
+const SWEEP_EVERY_MS = 60_000;
+
+export function createMemoryStore(options: MemoryStoreOptions = {}): SharedStore & { entries(): number } {
   const now = options.now ?? Date.now;
+  let sweptAt = now();
+  /** On writes, at most once a minute: drops every expired key, so memory follows the live keys only. */
+  const sweep = () => {
+    const t = now();
+    if (t - sweptAt < SWEEP_EVERY_MS) return;
+    sweptAt = t;
+    for (const [key, slot] of values) if (slot.expiresAt <= t) values.delete(key);
+  };
   const values = new Map<string, { value: string; expiresAt: number }>();
   const counters = new Map<string, Map<string, number>>();
   const bus = new EventEmitter();
@@ -27,6 +38,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): SharedStore
   };
 
   const claimNow = (key: string, ttlSeconds: number) => {
+    sweep();
     if (live(key)) return false;
     values.set(key, { value: '1', expiresAt: now() + ttlSeconds * 1000 });
     return true;
@@ -42,7 +54,9 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): SharedStore
     async get(key) {
       return live(key)?.value;
     },
+    entries: () => values.size,
     async set(key, value, ttlSeconds) {
+      sweep();
       values.set(key, { value, expiresAt: ttlSeconds === undefined ? Infinity : now() + ttlSeconds * 1000 });
     },
     async del(key) {

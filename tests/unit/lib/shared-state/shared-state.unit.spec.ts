@@ -107,6 +107,23 @@ describe.each(stores)('shared store contract (%s)', (_kind, make) => {
 });
 
 describe('memory shared store', () => {
+  it('drops expired keys nobody asks for again, at most once a minute, so memory follows the live ones', async () => {
+    let clock = 1_000;
+    const store = createMemoryStore({ now: () => clock });
+    for (let i = 0; i < 1000; i += 1) await store.claim(`seen:${i}`, 30);
+    await store.set('kept', 'v');
+    expect(store.entries()).toBe(1001);
+    clock += 31_000; // expired, but not a minute since the last sweep
+    await store.claim('seen:new', 30);
+    expect(store.entries()).toBe(1002);
+    clock += 30_000;
+    await store.claim('seen:newer', 30);
+    // The 1,000 expired claims and seen:new are gone; the key without a lifetime and the new claim stay.
+    expect(store.entries()).toBe(2);
+    expect(await store.get('kept')).toBe('v');
+    expect(await store.claim('seen:newer', 30)).toBe(false);
+  });
+
   it('expires values and claims by its clock', async () => {
     let clock = 1_000;
     const store = createMemoryStore({ now: () => clock });
