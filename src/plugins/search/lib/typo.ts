@@ -1,7 +1,8 @@
 // Typo tolerance for suggestions, the same on every engine: the words seen in headlines (the
-// engine's search_terms table, read by first letter) and one edit (insertion, deletion,
-// substitution or a swap of neighbours) between what the reader typed and a headline word,
-// the last word compared with the words' beginnings since the reader is still typing it.
+// engine's search_terms table, read by first letter and narrowed by the second and third,
+// engines/types.ts) and one edit (insertion, deletion, substitution or a swap of neighbours)
+// between what the reader typed and a headline word, the last word compared with the words'
+// beginnings since the reader is still typing it.
 // The first letter is taken as typed, as most spelling suggesters do.
 import { wordsOf } from './query-parser';
 

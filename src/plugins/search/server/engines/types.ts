@@ -58,8 +58,8 @@ export interface SearchEngine {
   search(query: EngineQuery): Promise<{ hits: EngineHit[]; total: number }>;
   /** Newest titles with all of `words` (the last one as a prefix). */
   suggest(words: string[], locale: string, limit: number): Promise<Suggestion[]>;
-  /** Headline words of the locale beginning with `first` and at least `minLength` characters long (for typo tolerance). */
-  titleTerms(locale: string, first: string, minLength: number): Promise<TitleTerm[]>;
+  /** Headline words of the locale that may be one edit from `typed` and are at least `minLength` characters long (for typo tolerance; readTitleTerms). */
+  titleTerms(locale: string, typed: string, minLength: number): Promise<TitleTerm[]>;
   stats(): Promise<{ documents: number; bytes: number | null }>;
   getState(name: string): Promise<string | null>;
   setState(name: string, value: string | null): Promise<void>;
@@ -121,11 +121,25 @@ export async function backfillTitleTerms(knex: { raw(sql: string, bindings?: unk
 }
 
 /** Headline words of a locale beginning with the character `first`, by code-point range (see the search-suggest migration). */
-export async function readTitleTerms(knex: { raw(sql: string, bindings: unknown[]): Promise<unknown> }, locale: string, first: string, minLength: number): Promise<TitleTerm[]> {
+/**
+ * The headline words of the locale that could be one edit from `typed` (the first letter taken as
+ * typed): beginning with its first letter, at least `minLength` long and, since one edit after the
+ * first letter leaves the word's second or third letter equal to the typed second or third (an edit
+ * further on keeps the second; a substitution, deletion, insertion or swap at the second moves it by
+ * at most one place), with one of those there. That is a tenth of the first letter's words.
+ */
+export async function readTitleTerms(knex: { raw(sql: string, bindings: unknown[]): Promise<unknown> }, locale: string, typed: string, minLength: number): Promise<TitleTerm[]> {
+  const chars = Array.from(typed);
+  const first = chars[0];
   const next = String.fromCodePoint(first.codePointAt(0)! + 1);
-  const result = (await knex.raw('SELECT term, weight FROM search_terms WHERE locale = ? AND term >= ? AND term < ? AND length(term) >= ?', [locale, first, next, minLength])) as
-    | Array<TitleTerm>
-    | { rows: TitleTerm[] };
+  const near = chars.length >= 3 ? ' AND (substr(term, 2, 1) IN (?, ?) OR substr(term, 3, 1) IN (?, ?))' : '';
+  const result = (await knex.raw(`SELECT term, weight FROM search_terms WHERE locale = ? AND term >= ? AND term < ? AND length(term) >= ?${near}`, [
+    locale,
+    first,
+    next,
+    minLength,
+    ...(near ? [chars[1], chars[2], chars[1], chars[2]] : []),
+  ])) as Array<TitleTerm> | { rows: TitleTerm[] };
   return (Array.isArray(result) ? result : result.rows).map((t) => ({ term: t.term, weight: Number(t.weight) }));
 }
 
@@ -161,8 +175,8 @@ export function commonParts(knex: Raw): Pick<SearchEngine, 'referencing' | 'getS
       if (value === null) await knex.raw('DELETE FROM search_state WHERE name = ?', [name]);
       else await knex.raw('INSERT INTO search_state (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value', [name, value]);
     },
-    titleTerms(locale, first, minLength) {
-      return readTitleTerms(knex, locale, first, minLength);
+    titleTerms(locale, typed, minLength) {
+      return readTitleTerms(knex, locale, typed, minLength);
     },
   };
 }

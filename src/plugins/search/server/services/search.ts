@@ -94,7 +94,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const fixes: string[][] = [];
         for (const [i, w] of words.entries()) {
           const prefix = i === words.length - 1;
-          const terms = [...w].length < 3 ? [] : await engine().titleTerms(loc, String.fromCodePoint(w.codePointAt(0)!), prefix ? 2 : [...w].length - 1);
+          const terms = [...w].length < 3 ? [] : await engine().titleTerms(loc, w, prefix ? 2 : [...w].length - 1);
           const fixed = corrections(w, terms, prefix);
           fixes.push(fixed.length ? fixed : [w]);
         }
