@@ -45,17 +45,25 @@ export function sqliteEngine(knex: Knex): SearchEngine {
     async replace(documents) {
       const now = Date.now();
       await knex.transaction(async (trx) => {
-        for (const [documentId, rows] of documents) {
-          await trx.raw('DELETE FROM search_documents WHERE document_id = ?', [documentId]);
-          for (const r of rows) {
-            await trx.raw(
-              `INSERT INTO search_documents (document_id, locale, section_slug, tag_slugs, refs, published_ms, title, lede, body, captions, tags, payload, indexed_ms)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-              [r.documentId, r.locale, r.sectionSlug, spaced(r.tagSlugs), spaced(r.refs), r.publishedAt.getTime(), r.text.title, r.text.lede, r.text.body, r.text.captions, r.text.tags, r.payload, now],
-            );
-          }
+        // The FTS5 tables are written by triggers, and FTS5 writes a new segment at the end of each
+        // statement (its savepoint), then merges 16 at once: half a second per table on a
+        // 100,000-story index. So a batch is a few statements, not two per story: the old rows go in
+        // one DELETE per 500, the new rows in one INSERT per 200.
+        const ids = [...documents.keys()];
+        for (let i = 0; i < ids.length; i += 500) {
+          const chunk = ids.slice(i, i + 500);
+          await trx.raw(`DELETE FROM search_documents WHERE document_id IN (${chunk.map(() => '?').join(', ')})`, chunk);
         }
-        await upsertTerms(trx, [...documents.values()].flat());
+        const rows = [...documents.values()].flat();
+        for (let i = 0; i < rows.length; i += 200) {
+          const chunk = rows.slice(i, i + 200);
+          await trx.raw(
+            `INSERT INTO search_documents (document_id, locale, section_slug, tag_slugs, refs, published_ms, title, lede, body, captions, tags, payload, indexed_ms)
+             VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+            chunk.flatMap((r) => [r.documentId, r.locale, r.sectionSlug, spaced(r.tagSlugs), spaced(r.refs), r.publishedAt.getTime(), r.text.title, r.text.lede, r.text.body, r.text.captions, r.text.tags, r.payload, now]),
+          );
+        }
+        await upsertTerms(trx, rows);
       });
     },
 
