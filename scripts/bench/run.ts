@@ -628,9 +628,8 @@ async function runSearchScenario(opts: BenchOptions, notes: string[]): Promise<S
     if (server && 'url' in server) databases.push(await ensurePgDatabase(articles, server.url, opts));
     for (const db of databases) {
       log(`[search] full-text search on ${db.name} (${articles} articles): index build if needed, then ${SEARCH_REQUESTS} sequential requests per query kind…`);
-      // Above 20,000 articles the index is bulk-loaded from the seeded tables (search-bulk-index.ts):
-      // reading 100,000 stories back through the Document Service takes most of an hour on a shared machine.
-      const args = ['--port', String(opts.port), '--requests', String(SEARCH_REQUESTS), ...(opts.reseed ? ['--rebuild'] : []), ...(articles > 20_000 ? ['--bulk-index'] : []), ...(db.file ? ['--db', db.file] : [])];
+      // The index is built by `npm run search:reindex`'s own code path (timed) at every size.
+      const args = ['--port', String(opts.port), '--requests', String(SEARCH_REQUESTS), ...(opts.reseed ? ['--rebuild'] : []), ...(db.file ? ['--db', db.file] : [])];
       const run = await forkScript<SearchBenchResult>('search.js', args, db.engine === 'postgres' ? db.env : { DATABASE_URL: '' }, 'SEARCH-RESULT');
       if (run.result) out.push(run.result);
       else notes.push(`search on ${db.name} not measured (exit ${run.code}): ${lastLines(run.errors)}`);

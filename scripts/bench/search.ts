@@ -9,13 +9,12 @@ import path from 'path';
 import type { Knex } from 'knex';
 import { benchEnv, loadStrapi, runMain } from './boot';
 import { benchStory, VOCABULARY } from './corpus';
-import { bulkIndex } from './search-bulk-index';
 import type { SearchRun } from './report';
 
 export interface SearchBenchResult extends SearchRun {
   database: 'sqlite' | 'postgres';
-  /** How it was built: `npm run search:reindex`'s code path, or the benchmark's bulk loader (search-bulk-index.ts). Absent when the complete index was reused (buildSeconds null). */
-  build?: 'reindex' | 'bulk';
+  /** Built by `npm run search:reindex`'s code path; absent when the complete index was reused (buildSeconds null). */
+  build?: 'reindex';
 }
 
 function arg(name: string, fallback?: string): string | undefined {
@@ -83,12 +82,10 @@ async function main() {
     const articles = Number(n);
     let stats = await indexer.engine().stats();
     let buildSeconds: number | null = null;
-    const bulk = process.argv.includes('--bulk-index');
     if (process.argv.includes('--rebuild') || stats.documents !== articles) {
       const started = Date.now();
       let last = 0;
-      if (bulk) await bulkIndex(strapi, (line) => process.stdout.write(`${line}\n`));
-      else await indexer.reindex({
+      await indexer.reindex({
         fresh: true,
         batchSize: 500,
         onProgress: (done: number, total: number) => {
@@ -114,7 +111,7 @@ async function main() {
       times.sort((a, b) => a - b);
       kinds.push({ kind, requests, p50: Math.round(percentile(times, 50) * 10) / 10, p99: Math.round(percentile(times, 99) * 10) / 10, meanHits: Math.round((hits / requests) * 10) / 10, errors });
     }
-    const result: SearchBenchResult = { database: pg ? 'postgres' : 'sqlite', articles, indexRows: stats.documents, indexBytes: stats.bytes, buildSeconds, ...(buildSeconds !== null ? { build: bulk ? ('bulk' as const) : ('reindex' as const) } : {}), kinds };
+    const result: SearchBenchResult = { database: pg ? 'postgres' : 'sqlite', articles, indexRows: stats.documents, indexBytes: stats.bytes, buildSeconds, ...(buildSeconds !== null ? { build: 'reindex' as const } : {}), kinds };
     process.stdout.write(`SEARCH-RESULT ${JSON.stringify(result)}\n`);
   } finally {
     await strapi.destroy();
