@@ -3,11 +3,10 @@
 // appeal lifted, and a second block that is permanent (the page says so and offers no lift; the
 // API refuses too). Everything else goes through the real routes: the admin API for the
 // newsroom's data, the reader API for accounts, comments and appeals.
-import fs from 'fs';
 import path from 'path';
 import type { Browser, Page } from 'playwright-core';
-import { artifactsDir, buildAdmin, startServer, type E2eServer } from './support/server';
-import { launchChromium } from './support/browser';
+import { artifactsDir, type E2eServer } from './support/server';
+import { openSession } from './support/session';
 
 const PORT = Number(process.env.E2E_COMMENTS_PORT ?? 1344);
 const RUN = Date.now().toString(36);
@@ -77,12 +76,7 @@ async function chooseStandard(dialog: ReturnType<Page['getByRole']>, option: Reg
 }
 
 beforeAll(async () => {
-  fs.mkdirSync(artifactsDir, { recursive: true });
-  await buildAdmin();
-  server = await startServer(PORT);
-  browser = await launchChromium();
-  page = await (await browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
-  page.setDefaultTimeout(30000);
+  ({ server, browser, page } = await openSession(PORT));
 
   adminToken = (await ok<{ data: { token: string } }>(api('/admin/login', { json: server.admin }), 200)).data.token;
 

@@ -7,8 +7,8 @@ import path from 'path';
 import sharp from 'sharp';
 import { XMLParser } from 'fast-xml-parser';
 import type { Browser, Page } from 'playwright-core';
-import { artifactsDir, buildAdmin, startServer, type E2eServer } from './support/server';
-import { launchChromium } from './support/browser';
+import { artifactsDir, type E2eServer } from './support/server';
+import { openSession } from './support/session';
 
 const PORT = Number(process.env.E2E_PORT ?? 1343);
 
@@ -82,12 +82,7 @@ async function pickRelation(field: ReturnType<Page['locator']>, option: string |
 }
 
 beforeAll(async () => {
-  fs.mkdirSync(artifactsDir, { recursive: true });
-  await buildAdmin();
-  server = await startServer(PORT);
-  browser = await launchChromium();
-  page = await (await browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
-  page.setDefaultTimeout(30000);
+  ({ server, browser, page } = await openSession(PORT));
 
   imageFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-e2e-img-')), 'harbour-fire.jpg');
   await sharp({ create: { width: 1200, height: 800, channels: 3, background: { r: 180, g: 70, b: 30 } } }).jpeg().toFile(imageFile);

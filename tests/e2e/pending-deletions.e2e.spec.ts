@@ -6,8 +6,8 @@ import path from 'path';
 import { solveChallenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
 import type { Browser, Page } from 'playwright-core';
-import { artifactsDir, buildAdmin, startServer, type E2eServer } from './support/server';
-import { launchChromium } from './support/browser';
+import { artifactsDir, type E2eServer } from './support/server';
+import { openSession } from './support/session';
 
 const PORT = Number(process.env.E2E_ACCOUNTS_PORT ?? 1344);
 const READER = { username: `e2ereader${Date.now().toString(36)}`, password: 'Reader-passw0rd!' };
@@ -45,12 +45,7 @@ async function loggedLink(pathname: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  fs.mkdirSync(artifactsDir, { recursive: true });
-  await buildAdmin();
-  server = await startServer(PORT);
-  browser = await launchChromium();
-  page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
-  page.setDefaultTimeout(30000);
+  ({ server, browser, page } = await openSession(PORT, { viewport: { width: 1400, height: 900 } }));
 }, 600000);
 
 afterAll(async () => {

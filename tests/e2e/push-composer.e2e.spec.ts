@@ -5,8 +5,8 @@ import path from 'path';
 import crypto from 'crypto';
 import webpush from 'web-push';
 import type { Browser, Page } from 'playwright-core';
-import { artifactsDir, buildAdmin, startServer, type E2eServer } from './support/server';
-import { launchChromium } from './support/browser';
+import { artifactsDir, type E2eServer } from './support/server';
+import { openSession } from './support/session';
 import { startLocalPushService, type LocalPushService } from '../../scripts/push/local-push-service';
 
 const PORT = Number(process.env.E2E_PUSH_PORT ?? 1344);
@@ -22,16 +22,16 @@ const shot = (name: string) => page.screenshot({ path: path.join(artifactsDir, `
 beforeAll(async () => {
   const vapid = { ...webpush.generateVAPIDKeys(), subject: 'mailto:push-desk@newsroom-tests.org' };
   push = await startLocalPushService(vapid);
-  await buildAdmin();
-  server = await startServer(PORT, {
-    VAPID_PUBLIC_KEY: vapid.publicKey,
-    VAPID_PRIVATE_KEY: vapid.privateKey,
-    VAPID_SUBJECT: vapid.subject,
-    PUSH_ALLOWED_ORIGINS: push.origin,
-    PUSH_JOB_INTERVAL: '1',
-  });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  ({ server, browser, page } = await openSession(PORT, {
+    env: {
+      VAPID_PUBLIC_KEY: vapid.publicKey,
+      VAPID_PRIVATE_KEY: vapid.privateKey,
+      VAPID_SUBJECT: vapid.subject,
+      PUSH_ALLOWED_ORIGINS: push.origin,
+      PUSH_JOB_INTERVAL: '1',
+    },
+    viewport: { width: 1400, height: 1000 },
+  }));
 }, 600000);
 
 afterAll(async () => {
