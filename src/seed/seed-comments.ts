@@ -4,12 +4,7 @@
 import type { Core } from '@strapi/strapi';
 import { shouldSeedDemo } from './seed-demo';
 import { fingerprint, textHash } from '../plugins/comments/lib/detectors';
-
-const STANDARD = 'plugin::comments.community-standard';
-const VERSION = 'plugin::comments.standards-version';
-const ACCEPTANCE = 'plugin::comments.standards-acceptance';
-const COMMENT = 'plugin::comments.comment';
-const LOG = 'plugin::comments.moderation-log';
+import { ACCEPTANCE, COMMENT, LOG, STANDARD, VERSION } from '../plugins/comments/server/uids';
 
 type Action = 'remove' | 'remove-may' | 'edit' | 'block';
 /** code, action, automatic, English title and rule, French title and rule. */

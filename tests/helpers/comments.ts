@@ -1,9 +1,7 @@
 // Community standards for the comments specs: a rule in English (and French when given) and a
 // published standards version, written through the Document Service as an editor would.
 import type { Core } from '@strapi/strapi';
-
-const STANDARD = 'plugin::comments.community-standard';
-const VERSION = 'plugin::comments.standards-version';
+import { STANDARD, VERSION } from '../../src/plugins/comments/server/uids';
 
 export interface StandardFixture {
   code: string;

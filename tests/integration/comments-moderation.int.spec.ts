@@ -8,12 +8,8 @@ import { startApp, fullAccessToken, type TestApp } from '../helpers/strapi';
 import { createArticle, createSection, type Doc } from '../helpers/fixtures';
 import { confirmedReader, startMailbox, unique, type Mailbox } from '../helpers/accounts';
 import { addStandard, publishStandardsVersion } from '../helpers/comments';
+import { APPEAL, BLOCK, COMMENT, LOG, REPORT } from '../../src/plugins/comments/server/uids';
 
-const COMMENT = 'plugin::comments.comment';
-const REPORT = 'plugin::comments.report';
-const LOG = 'plugin::comments.moderation-log';
-const BLOCK = 'plugin::comments.block';
-const APPEAL = 'plugin::comments.appeal';
 
 type Reader = Awaited<ReturnType<typeof confirmedReader>>;
 

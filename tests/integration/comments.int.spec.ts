@@ -8,12 +8,9 @@ import { startApp, type TestApp } from '../helpers/strapi';
 import { createArticle, createSection, type Doc } from '../helpers/fixtures';
 import { confirmedReader } from '../helpers/accounts';
 import { addStandard, publishStandardsVersion } from '../helpers/comments';
+import { ACCEPTANCE, BLOCK, COMMENT, LOG } from '../../src/plugins/comments/server/uids';
 
 const ARTICLE = 'api::article.article';
-const COMMENT = 'plugin::comments.comment';
-const ACCEPTANCE = 'plugin::comments.standards-acceptance';
-const LOG = 'plugin::comments.moderation-log';
-const BLOCK = 'plugin::comments.block';
 const POLICY = 'plugin::accounts.privacy-policy';
 
 type Reader = Awaited<ReturnType<typeof confirmedReader>>;

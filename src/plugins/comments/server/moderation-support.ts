@@ -5,14 +5,9 @@ import { COMMENTS_MAIL_TEMPLATES, type CommentsMailName } from './mail-templates
 import { invalid } from './moderation-errors';
 import type { CommentsConfig } from './config';
 
-export const COMMENT = 'plugin::comments.comment';
-export const STANDARD = 'plugin::comments.community-standard';
-export const LOG = 'plugin::comments.moderation-log';
-export const REPORT = 'plugin::comments.report';
-export const BLOCK = 'plugin::comments.block';
-export const APPEAL = 'plugin::comments.appeal';
-export const USER = 'plugin::users-permissions.user';
-export const READER = 'plugin::accounts.reader';
+import { COMMENT, STANDARD, LOG, REPORT, BLOCK, APPEAL, USER, READER } from './uids';
+
+export { COMMENT, STANDARD, LOG, REPORT, BLOCK, APPEAL, USER, READER };
 
 export type Actor = { type: 'admin' | 'api-token' | 'system' | 'reader'; id: string; name: string };
 export const SYSTEM: Actor = { type: 'system', id: 'system', name: 'automatic' };

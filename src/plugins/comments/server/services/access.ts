@@ -5,8 +5,8 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { ConsentRequiredError } from '../../../accounts/server/errors';
 import { accountBlocked, standardsAcceptanceRequired } from '../errors';
+import { BLOCK } from '../uids';
 
-const BLOCK = 'plugin::comments.block';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** The block in force (liftedAt null), per the invariant in COMMENTS.md; null when none. */

@@ -1,8 +1,8 @@
 // What the "Comments" admin page reads besides the moderation services: the standards listed in
 // the reject and block dialogs.
 import type { Core } from '@strapi/strapi';
+import { STANDARD } from '../uids';
 
-const STANDARD = 'plugin::comments.community-standard';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async standards(locale: string) {

@@ -13,11 +13,8 @@ import { commentsClosed, commentsDisabled, editWindowClosed, notYourComment } fr
 import { purgeFeedCache } from '../../../../api/feed/purge-feed-cache';
 import { platform } from '../../../../platform';
 import type { CommentsConfig } from '../config';
+import { COMMENT, LOG, READER, USER } from '../uids';
 
-export const COMMENT = 'plugin::comments.comment';
-export const LOG = 'plugin::comments.moderation-log';
-const READER = 'plugin::accounts.reader';
-const USER = 'plugin::users-permissions.user';
 
 export type CommentStatus = 'approved' | 'pending' | 'rejected' | 'deleted';
 

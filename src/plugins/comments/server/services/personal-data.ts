@@ -3,12 +3,9 @@
 // that keeps other readers' replies in place becomes an anonymous tombstone (no text, no author).
 // Their acceptances, reports, blocks, appeals and the moderation log rows about them are removed.
 import type { Core } from '@strapi/strapi';
-import { COMMENT, LOG, type CommentRow } from './comments';
-import { ACCEPTANCE } from './standards';
+import type { CommentRow } from './comments';
+import { ACCEPTANCE, APPEAL, BLOCK, COMMENT, LOG, REPORT } from '../uids';
 
-const REPORT = 'plugin::comments.report';
-const BLOCK = 'plugin::comments.block';
-const APPEAL = 'plugin::comments.appeal';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async export(userId: number) {

@@ -2,10 +2,8 @@
 // number (current), and the append-only acceptance ledger (account, version, time).
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { ACCEPTANCE, STANDARD, VERSION } from '../uids';
 
-export const STANDARD = 'plugin::comments.community-standard';
-export const VERSION = 'plugin::comments.standards-version';
-export const ACCEPTANCE = 'plugin::comments.standards-acceptance';
 
 export interface Standard {
   code: string;
