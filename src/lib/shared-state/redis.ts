@@ -62,7 +62,9 @@ function loopLag(thresholdMs: number) {
 
 /** Pauses before asking again after a late reply; then the call falls back like any failure. */
 const LATE_REPLY_RETRIES_MS = [50, 200, 500];
-const isLateReply = (error: unknown) => error instanceof Error && /timed out/i.test(error.message);
+/** A command sent while connected whose answer did not come in time (it may still have run). */
+class LateReply extends Error {}
+const isLateReply = (error: unknown) => error instanceof LateReply || (error instanceof Error && /timed out/i.test(error.message));
 
 export function createRedisStore(options: RedisStoreOptions): SharedStore {
   const commandTimeout = options.commandTimeoutMs ?? 250;
@@ -337,7 +339,7 @@ function redisLimiter(client: Redis, opts: LimiterOptions, healthy: () => boolea
   class Insurance extends RateLimiterMemory {
     consume(key: string | number, points?: number, options?: Record<string, unknown>) {
       // Connected: the limiter's command was too slow (rate-limiter-flexible does not say which error it had).
-      trip(new Error(client.status === 'ready' ? 'rate limit command timed out' : 'rate limit counted in memory while Redis is unavailable'));
+      trip(client.status === 'ready' ? new LateReply('rate limit command too slow') : new Error('rate limit counted in memory while Redis is unavailable'));
       return super.consume(key, points, options);
     }
   }

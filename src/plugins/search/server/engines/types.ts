@@ -133,14 +133,14 @@ export async function readTitleTerms(knex: { raw(sql: string, bindings: unknown[
   const first = chars[0];
   const next = String.fromCodePoint(first.codePointAt(0)! + 1);
   const near = chars.length >= 3 ? ' AND (substr(term, 2, 1) IN (?, ?) OR substr(term, 3, 1) IN (?, ?))' : '';
-  const result = (await knex.raw(`SELECT term, weight FROM search_terms WHERE locale = ? AND term >= ? AND term < ? AND length(term) >= ?${near}`, [
+  const result = await knex.raw(`SELECT term, weight FROM search_terms WHERE locale = ? AND term >= ? AND term < ? AND length(term) >= ?${near}`, [
     locale,
     first,
     next,
     minLength,
     ...(near ? [chars[1], chars[2], chars[1], chars[2]] : []),
-  ])) as Array<TitleTerm> | { rows: TitleTerm[] };
-  return (Array.isArray(result) ? result : result.rows).map((t) => ({ term: t.term, weight: Number(t.weight) }));
+  ]);
+  return resultRows<TitleTerm>(result).map((t) => ({ term: t.term, weight: Number(t.weight) }));
 }
 
 type Raw = { raw(sql: string, bindings?: unknown[]): Promise<unknown> };
