@@ -1,9 +1,9 @@
 'use strict';
 // Full-text search index (src/plugins/search): one row per published article and locale.
 // SQLite: FTS5 tables kept in step with search_documents by triggers (stemmed for ranked
-// search, unstemmed with its vocabulary to complete the word being typed, trigram for typo-tolerant
-// suggestions). PostgreSQL: a maintained tsvector with a GIN index and a pg_trgm index on
-// titles. Idempotent: re-applied at boot after schema sync (src/bootstrap/list-indexes.ts).
+// search, unstemmed with its vocabulary to complete the word being typed). PostgreSQL: a maintained
+// tsvector with a GIN index. (Typo tolerance reads search_terms, 2026.12.02; the trigram structures
+// it used to have are dropped by 2026.12.04.) Idempotent: re-applied at boot after schema sync (src/bootstrap/list-indexes.ts).
 
 const isSqlite = (knex) => /sqlite/i.test(String(knex.client.config.client));
 
@@ -32,25 +32,19 @@ const SQLITE = [
     content='search_documents', content_rowid='id', tokenize='unicode61 remove_diacritics 2')`,
   // The unstemmed vocabulary, for completing the word being typed.
   "CREATE VIRTUAL TABLE IF NOT EXISTS search_plain_vocab USING fts5vocab(search_plain, 'row')",
-  `CREATE VIRTUAL TABLE IF NOT EXISTS search_trigram USING fts5(title,
-    content='search_documents', content_rowid='id', tokenize='trigram remove_diacritics 1')`,
   `CREATE TRIGGER IF NOT EXISTS search_documents_ai AFTER INSERT ON search_documents BEGIN
     INSERT INTO search_fts(rowid, title, lede, body, captions, tags) VALUES (new.id, new.title, new.lede, new.body, new.captions, new.tags);
     INSERT INTO search_plain(rowid, title, lede, body, captions, tags) VALUES (new.id, new.title, new.lede, new.body, new.captions, new.tags);
-    INSERT INTO search_trigram(rowid, title) VALUES (new.id, new.title);
   END`,
   `CREATE TRIGGER IF NOT EXISTS search_documents_ad AFTER DELETE ON search_documents BEGIN
     INSERT INTO search_fts(search_fts, rowid, title, lede, body, captions, tags) VALUES ('delete', old.id, old.title, old.lede, old.body, old.captions, old.tags);
     INSERT INTO search_plain(search_plain, rowid, title, lede, body, captions, tags) VALUES ('delete', old.id, old.title, old.lede, old.body, old.captions, old.tags);
-    INSERT INTO search_trigram(search_trigram, rowid, title) VALUES ('delete', old.id, old.title);
   END`,
   `CREATE TRIGGER IF NOT EXISTS search_documents_au AFTER UPDATE ON search_documents BEGIN
     INSERT INTO search_fts(search_fts, rowid, title, lede, body, captions, tags) VALUES ('delete', old.id, old.title, old.lede, old.body, old.captions, old.tags);
     INSERT INTO search_plain(search_plain, rowid, title, lede, body, captions, tags) VALUES ('delete', old.id, old.title, old.lede, old.body, old.captions, old.tags);
-    INSERT INTO search_trigram(search_trigram, rowid, title) VALUES ('delete', old.id, old.title);
     INSERT INTO search_fts(rowid, title, lede, body, captions, tags) VALUES (new.id, new.title, new.lede, new.body, new.captions, new.tags);
     INSERT INTO search_plain(rowid, title, lede, body, captions, tags) VALUES (new.id, new.title, new.lede, new.body, new.captions, new.tags);
-    INSERT INTO search_trigram(rowid, title) VALUES (new.id, new.title);
   END`,
   `CREATE TABLE IF NOT EXISTS search_state (name TEXT PRIMARY KEY, value TEXT NOT NULL)`,
 ];
@@ -79,7 +73,6 @@ const POSTGRES = [
   // fastupdate off: each publish updates the index at once instead of a pending list that slows searches until VACUUM.
   'CREATE INDEX IF NOT EXISTS search_documents_tsv_idx ON search_documents USING GIN (tsv) WITH (fastupdate = off)',
   'ALTER INDEX search_documents_tsv_idx SET (fastupdate = off)',
-  'CREATE INDEX IF NOT EXISTS search_documents_title_trgm_idx ON search_documents USING GIN (title public.gin_trgm_ops) WITH (fastupdate = off)',
   'CREATE TABLE IF NOT EXISTS search_state (name VARCHAR(64) PRIMARY KEY, value TEXT NOT NULL)',
 ];
 
@@ -88,9 +81,6 @@ async function up(knex) {
     for (const sql of SQLITE) await knex.raw(sql);
     return;
   }
-  // pg_trgm lives in public (every schema's search path can reach it as public.*), created once per database.
-  const { rows } = await knex.raw("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'");
-  if (rows.length === 0) await knex.raw('CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public');
   for (const sql of POSTGRES) await knex.raw(sql);
 }
 
@@ -100,4 +90,7 @@ async function down(knex) {
   await knex.raw('DROP TABLE IF EXISTS search_state');
 }
 
-module.exports = { up, down, idempotent: true };
+/** The triggers that keep the FTS5 tables in step (2026.12.04 makes them again without the trigram table). */
+const SQLITE_TRIGGERS = SQLITE.filter((sql) => sql.startsWith('CREATE TRIGGER'));
+
+module.exports = { up, down, idempotent: true, SQLITE_TRIGGERS };

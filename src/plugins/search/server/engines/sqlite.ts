@@ -73,7 +73,7 @@ export function sqliteEngine(knex: Knex): SearchEngine {
     },
 
     async optimize() {
-      for (const table of ['search_fts', 'search_plain', 'search_trigram']) await knex.raw(`INSERT INTO ${table}(${table}) VALUES ('optimize')`);
+      for (const table of ['search_fts', 'search_plain']) await knex.raw(`INSERT INTO ${table}(${table}) VALUES ('optimize')`);
       await knex.raw('ANALYZE search_documents');
     },
 
